@@ -1,0 +1,107 @@
+package nl.dossier.connectors.eduid;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import nl.dossier.connectors.Upstream;
+import nl.dossier.connectors.UpstreamException;
+
+/**
+ * Token exchange at {@code POST /oidc/token}, authenticated as the gateway's client. Issued tokens
+ * are kept until shortly before they expire, keyed by a hash of the subject token and the audience,
+ * so that a request does not pay a round trip per registry for a token it already has.
+ */
+public final class HttpTokenExchange implements TokenExchange {
+  static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
+  static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
+  private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
+
+  private final Vertx vertx;
+  private final Upstream upstream;
+  private final String clientId;
+  private final String clientSecret;
+  private final AsyncCache<String, Issued> issued;
+
+  public HttpTokenExchange(Vertx vertx, Upstream upstream, String clientId, String clientSecret) {
+    this.vertx = vertx;
+    this.upstream = upstream;
+    this.clientId = clientId;
+    this.clientSecret = clientSecret;
+    this.issued =
+        Caffeine.newBuilder().maximumSize(100_000).expireAfter(new UntilExpiry()).buildAsync();
+  }
+
+  @Override
+  public Future<String> exchange(String subjectToken, String audience) {
+    var pending =
+        issued.get(
+            key(subjectToken, audience),
+            (key, executor) ->
+                request(subjectToken, audience).toCompletionStage().toCompletableFuture());
+    return Future.fromCompletionStage(pending, vertx.getOrCreateContext()).map(Issued::token);
+  }
+
+  private Future<Issued> request(String subjectToken, String audience) {
+    MultiMap form =
+        MultiMap.caseInsensitiveMultiMap()
+            .add("grant_type", GRANT_TYPE)
+            .add("subject_token", subjectToken)
+            .add("subject_token_type", ACCESS_TOKEN_TYPE)
+            .add("audience", audience);
+    return upstream
+        .post("/oidc/token")
+        .basicAuthentication(clientId, clientSecret)
+        .sendForm(form)
+        .map(
+            response -> {
+              if (response.statusCode() != 200) {
+                throw UpstreamException.ofStatus(upstream.registry(), response.statusCode());
+              }
+              var body = response.bodyAsJsonObject();
+              String token = body == null ? null : body.getString("access_token");
+              if (token == null) {
+                throw UpstreamException.badResponse(upstream.registry());
+              }
+              return new Issued(token, Duration.ofSeconds(body.getLong("expires_in", 60L)));
+            });
+  }
+
+  private static String key(String subjectToken, String audience) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      digest.update(audience.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(subjectToken.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record Issued(String token, Duration validity) {}
+
+  private static final class UntilExpiry implements Expiry<String, Issued> {
+    @Override
+    public long expireAfterCreate(String key, Issued value, long currentTime) {
+      return Math.max(0, value.validity().minus(EXPIRY_MARGIN).toNanos());
+    }
+
+    @Override
+    public long expireAfterUpdate(String key, Issued value, long currentTime, long currentDuration) {
+      return expireAfterCreate(key, value, currentTime);
+    }
+
+    @Override
+    public long expireAfterRead(String key, Issued value, long currentTime, long currentDuration) {
+      return currentDuration;
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package nl.dossier.domain;
+
+import java.util.List;
+
+/** A kerntaak with its werkprocessen. */
+public record CoreTask(String code, String title, List<WorkProcess> workProcesses) {}

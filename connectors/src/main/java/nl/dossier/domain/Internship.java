@@ -1,0 +1,19 @@
+package nl.dossier.domain;
+
+import java.time.LocalDate;
+
+/** A BPV record from the DUO register; the company is a leerbedrijf-ID to enrich from SBB. */
+public record Internship(
+    String companyId,
+    String qualificationCode,
+    LocalDate startedOn,
+    LocalDate plannedEndOn,
+    LocalDate endedOn,
+    Integer hours,
+    Provenance provenance) {
+
+  /** The day the internship ended, or null while it runs. */
+  public LocalDate achievedOn() {
+    return endedOn;
+  }
+}
