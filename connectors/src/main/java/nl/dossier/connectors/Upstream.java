@@ -54,12 +54,16 @@ public final class Upstream {
 
   /** Sends and maps a 200 JSON object; any other status fails. */
   public <T> Future<T> object(HttpRequest<Buffer> request, Function<JsonObject, T> mapper) {
-    return request.send().map(response -> parse(ok(response), r -> mapper.apply(r.bodyAsJsonObject())));
+    return request
+        .send()
+        .map(response -> parse(ok(response), r -> mapper.apply(r.bodyAsJsonObject())));
   }
 
   /** Sends and maps a 200 JSON array; any other status fails. */
   public <T> Future<T> array(HttpRequest<Buffer> request, Function<JsonArray, T> mapper) {
-    return request.send().map(response -> parse(ok(response), r -> mapper.apply(r.bodyAsJsonArray())));
+    return request
+        .send()
+        .map(response -> parse(ok(response), r -> mapper.apply(r.bodyAsJsonArray())));
   }
 
   /** Sends and maps a 200 JSON object; 404 is empty, any other status fails. */

@@ -24,7 +24,8 @@ public final class UpstreamException extends RuntimeException {
   }
 
   private UpstreamException(Registry registry, Reason reason, int status) {
-    super(registry + " " + reason + (status > 0 ? " (HTTP " + status + ")" : ""), null, false, false);
+    super(
+        registry + " " + reason + (status > 0 ? " (HTTP " + status + ")" : ""), null, false, false);
     this.registry = registry;
     this.reason = reason;
     this.status = status;

@@ -16,7 +16,13 @@ public record Badge(
     Integer eqfLevel,
     List<Alignment> alignments,
     String assertionUrl,
-    Provenance provenance) {
+    Provenance provenance)
+    implements LearningOutcome {
+
+  @Override
+  public java.time.LocalDate achievedOn() {
+    return issuedAt == null ? null : issuedAt.toLocalDate();
+  }
 
   /** The badge class type. */
   public enum Kind {

@@ -11,4 +11,5 @@ public record Diploma(
     LocalDate achievedOn,
     String institutionCode,
     List<ExamGrade> grades,
-    Provenance provenance) {}
+    Provenance provenance)
+    implements LearningOutcome {}

@@ -4,8 +4,5 @@ import java.time.LocalDate;
 
 /** A keuzedeel result from the DUO register. */
 public record ElectiveResult(
-    String code,
-    String result,
-    LocalDate achievedOn,
-    String institutionCode,
-    Provenance provenance) {}
+    String code, String result, LocalDate achievedOn, String institutionCode, Provenance provenance)
+    implements LearningOutcome {}

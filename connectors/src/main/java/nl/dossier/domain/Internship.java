@@ -10,9 +10,10 @@ public record Internship(
     LocalDate plannedEndOn,
     LocalDate endedOn,
     Integer hours,
-    Provenance provenance) {
+    Provenance provenance)
+    implements LearningOutcome {
 
-  /** The day the internship ended, or null while it runs. */
+  @Override
   public LocalDate achievedOn() {
     return endedOn;
   }

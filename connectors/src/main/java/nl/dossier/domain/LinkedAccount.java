@@ -1,5 +1,7 @@
 package nl.dossier.domain;
 
-/** An institution account linked to an eduID; the eppn is the join key to school-side registries. */
+/**
+ * An institution account linked to an eduID; the eppn is the join key to school-side registries.
+ */
 public record LinkedAccount(
     String eppn, String schacHomeOrganization, boolean preferred, String validatedName) {}

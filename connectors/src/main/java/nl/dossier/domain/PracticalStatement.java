@@ -11,4 +11,5 @@ public record PracticalStatement(
     LocalDate achievedOn,
     String companyId,
     List<WorkProcess> workProcesses,
-    Provenance provenance) {}
+    Provenance provenance)
+    implements LearningOutcome {}

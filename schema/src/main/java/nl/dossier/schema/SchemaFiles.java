@@ -9,7 +9,7 @@ import java.util.List;
 /** The GraphQL SDL files of the public contract, read from the classpath. */
 public final class SchemaFiles {
   public static final List<String> NAMES =
-      List.of("directives.graphqls", "dossier.graphqls");
+      List.of("directives.graphqls", "dossier.graphqls", "sharing.graphqls");
 
   private SchemaFiles() {}
 

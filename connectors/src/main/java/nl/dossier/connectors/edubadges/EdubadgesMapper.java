@@ -24,8 +24,7 @@ final class EdubadgesMapper {
     List<Alignment> alignments = Json.list(badgeClass.getJsonArray("alignments"), this::alignment);
     OffsetDateTime expiresAt = Json.dateTime(json, "expires_at");
     boolean verified =
-        !json.getBoolean("revoked", false)
-            && (expiresAt == null || expiresAt.isAfter(retrievedAt));
+        !json.getBoolean("revoked", false) && (expiresAt == null || expiresAt.isAfter(retrievedAt));
     String entityId = json.getString("entity_id");
     return new Badge(
         entityId,

@@ -15,13 +15,13 @@ import nl.dossier.connectors.Upstream;
 import nl.dossier.connectors.UpstreamException;
 
 /**
- * Token exchange at {@code POST /oidc/token}, authenticated as the gateway's client. Issued tokens
- * are kept until shortly before they expire, keyed by a hash of the subject token and the audience,
- * so that a request does not pay a round trip per registry for a token it already has.
+ * Token exchange at the authorization server's token endpoint (the upstream's base URL),
+ * authenticated as the gateway's client. Issued tokens are kept until shortly before they expire,
+ * keyed by a hash of the subject token and the audience, so that a request does not pay a round
+ * trip per registry for a token it already has.
  */
 public final class HttpTokenExchange implements TokenExchange {
   static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
-  static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
   private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
 
   private final Vertx vertx;
@@ -40,24 +40,24 @@ public final class HttpTokenExchange implements TokenExchange {
   }
 
   @Override
-  public Future<String> exchange(String subjectToken, String audience) {
+  public Future<String> exchange(SubjectToken subject, String audience) {
     var pending =
         issued.get(
-            key(subjectToken, audience),
+            key(subject.token(), audience),
             (key, executor) ->
-                request(subjectToken, audience).toCompletionStage().toCompletableFuture());
+                request(subject, audience).toCompletionStage().toCompletableFuture());
     return Future.fromCompletionStage(pending, vertx.getOrCreateContext()).map(Issued::token);
   }
 
-  private Future<Issued> request(String subjectToken, String audience) {
+  private Future<Issued> request(SubjectToken subject, String audience) {
     MultiMap form =
         MultiMap.caseInsensitiveMultiMap()
             .add("grant_type", GRANT_TYPE)
-            .add("subject_token", subjectToken)
-            .add("subject_token_type", ACCESS_TOKEN_TYPE)
+            .add("subject_token", subject.token())
+            .add("subject_token_type", subject.type())
             .add("audience", audience);
     return upstream
-        .post("/oidc/token")
+        .post("")
         .basicAuthentication(clientId, clientSecret)
         .sendForm(form)
         .map(
@@ -95,7 +95,8 @@ public final class HttpTokenExchange implements TokenExchange {
     }
 
     @Override
-    public long expireAfterUpdate(String key, Issued value, long currentTime, long currentDuration) {
+    public long expireAfterUpdate(
+        String key, Issued value, long currentTime, long currentDuration) {
       return expireAfterCreate(key, value, currentTime);
     }
 

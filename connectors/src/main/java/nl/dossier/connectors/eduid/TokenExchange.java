@@ -7,6 +7,8 @@ import io.vertx.core.Future;
  * into an access token scoped to one registry.
  */
 public interface TokenExchange {
-  /** An access token for {@code audience} (myconext, duo, edubadges, sbb) on behalf of the subject. */
-  Future<String> exchange(String subjectToken, String audience);
+  /**
+   * An access token for {@code audience} (myconext, duo, edubadges, sbb) on behalf of the subject.
+   */
+  Future<String> exchange(SubjectToken subject, String audience);
 }

@@ -11,7 +11,8 @@ final class RioMapper {
   private RioMapper() {}
 
   static Institution institution(JsonObject json) {
-    return new Institution(json.getString("code"), json.getString("naam"), json.getString("kvkNummer"));
+    return new Institution(
+        json.getString("code"), json.getString("naam"), json.getString("kvkNummer"));
   }
 
   static List<Programme> programmes(JsonObject json) {

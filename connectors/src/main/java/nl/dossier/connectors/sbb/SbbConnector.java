@@ -23,6 +23,9 @@ public interface SbbConnector {
   /** A recognised training company by leerbedrijf-ID, with its recognitions. */
   Future<Optional<RecognisedCompany>> findCompany(String id);
 
-  /** The praktijkverklaringen issued to any of the person's eppns, read with an SBB-scoped token. */
-  Future<List<PracticalStatement>> practicalStatements(String accessToken, Collection<String> eppns);
+  /**
+   * The praktijkverklaringen issued to any of the person's eppns, read with an SBB-scoped token.
+   */
+  Future<List<PracticalStatement>> practicalStatements(
+      String accessToken, Collection<String> eppns);
 }

@@ -1,0 +1,98 @@
+package nl.dossier.gateway.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.vertx.core.Future;
+import java.text.ParseException;
+import java.util.Set;
+import nl.dossier.gateway.config.AuthConfig;
+
+/**
+ * Turns a bearer token into a {@link Caller}. Tokens from the eduID issuer are checked against its
+ * JWKS with an allow-list of algorithms, issuer, audience, expiry and not-before with a small skew;
+ * a key the gateway has not seen triggers one JWKS refresh. A client-credentials token (its subject
+ * is its client id) of a configured party makes a {@link Caller.Party}, any other an owner. Share
+ * links are the gateway's own tokens, checked against its own key.
+ */
+public final class JwtAuthenticator {
+  private static final String BEARER = "Bearer ";
+
+  private final AuthConfig config;
+  private final JwksCache jwks;
+  private final GatewayKeys gatewayKeys;
+  private final Set<String> parties;
+
+  public JwtAuthenticator(
+      AuthConfig config, JwksCache jwks, GatewayKeys gatewayKeys, Set<String> parties) {
+    this.config = config;
+    this.jwks = jwks;
+    this.gatewayKeys = gatewayKeys;
+    this.parties = Set.copyOf(parties);
+  }
+
+  /** The caller for an {@code Authorization} header; fails with {@link AuthenticationException}. */
+  public Future<Caller> authenticate(String authorization) {
+    if (authorization == null
+        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return Future.failedFuture(new AuthenticationException("A bearer token is required"));
+    }
+    String token = authorization.substring(BEARER.length()).trim();
+    SignedJWT jwt;
+    try {
+      jwt = SignedJWT.parse(token);
+    } catch (ParseException e) {
+      return Future.failedFuture(new AuthenticationException("The token is not a signed JWT"));
+    }
+    if (gatewayKeys.issued(jwt)) {
+      return Future.succeededFuture(jwt)
+          .map(link -> new Caller.LinkHolder(gatewayKeys.verifyLink(link)));
+    }
+    String kid = jwt.getHeader().getKeyID();
+    return jwks.keys()
+        .compose(
+            keys ->
+                keys.getKeyByKeyId(kid) != null
+                    ? Future.succeededFuture(keys)
+                    : jwks.refreshIfStale())
+        .map(keys -> caller(verify(jwt, keys), token));
+  }
+
+  private Caller caller(JWTClaimsSet claims, String token) {
+    Object clientId = claims.getClaim("client_id");
+    if (clientId == null || !clientId.equals(claims.getSubject())) {
+      return new Caller.Owner(claims.getSubject(), token);
+    }
+    if (!parties.contains(clientId)) {
+      throw new AuthenticationException("The client is not a known party");
+    }
+    return new Caller.Party((String) clientId);
+  }
+
+  private JWTClaimsSet verify(SignedJWT jwt, JWKSet keys) {
+    var processor = new DefaultJWTProcessor<SecurityContext>();
+    Set<JWSAlgorithm> algorithms = config.algorithms();
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(algorithms, new ImmutableJWKSet<>(keys)));
+    var claims =
+        new DefaultJWTClaimsVerifier<SecurityContext>(
+            config.audience(),
+            new JWTClaimsSet.Builder().issuer(config.issuer()).build(),
+            Set.of("sub", "exp"));
+    claims.setMaxClockSkew((int) config.clockSkew().toSeconds());
+    processor.setJWTClaimsSetVerifier(claims);
+    try {
+      return processor.process(jwt, null);
+    } catch (BadJOSEException | JOSEException e) {
+      throw new AuthenticationException("The token is not valid");
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package nl.dossier.gateway.config;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import nl.dossier.connectors.ConnectorConfig;
+import nl.dossier.domain.Registry;
+
+/**
+ * Reads a {@link GatewayConfig} from a JSON file. Connector settings are {@code
+ * connectors.defaults} merged field by field with {@code connectors.<registry>}. Unknown keys stop
+ * start-up, so that a misspelt setting never silently falls back to a default.
+ */
+public final class ConfigLoader {
+  private ConfigLoader() {}
+
+  public static GatewayConfig load(Path file) {
+    try {
+      return parse(new JsonObject(Files.readString(file)));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read configuration file " + file, e);
+    }
+  }
+
+  public static GatewayConfig parse(JsonObject json) {
+    allowOnly(json, "", "http", "auth", "client", "connectors", "sharing", "store");
+    JsonObject http = json.getJsonObject("http", new JsonObject());
+    allowOnly(http, "http.", "port", "bodyLimit");
+    return new GatewayConfig(
+        http.getInteger("port", GatewayConfig.DEFAULT_PORT),
+        http.getLong("bodyLimit", GatewayConfig.DEFAULT_BODY_LIMIT),
+        auth(json.getJsonObject("auth", new JsonObject())),
+        client(json.getJsonObject("client", new JsonObject())),
+        connectors(json.getJsonObject("connectors", new JsonObject())),
+        sharing(json.getJsonObject("sharing", new JsonObject())),
+        store(json.getJsonObject("store", new JsonObject())));
+  }
+
+  private static GatewayConfig.SharingConfig sharing(JsonObject json) {
+    allowOnly(json, "sharing.", "issuer", "parties");
+    JsonObject parties = json.getJsonObject("parties", new JsonObject());
+    var names = new java.util.LinkedHashMap<String, String>();
+    for (String id : parties.fieldNames()) {
+      JsonObject party = parties.getJsonObject(id);
+      allowOnly(party, "sharing.parties." + id + ".", "name");
+      names.put(id, party.getString("name", id));
+    }
+    return new GatewayConfig.SharingConfig(json.getString("issuer"), names);
+  }
+
+  private static String store(JsonObject json) {
+    allowOnly(json, "store.", "jdbcUrl");
+    return json.getString("jdbcUrl");
+  }
+
+  private static AuthConfig auth(JsonObject json) {
+    allowOnly(
+        json,
+        "auth.",
+        "issuer",
+        "audience",
+        "jwksUrl",
+        "algorithms",
+        "clockSkew",
+        "jwksMinRefreshInterval");
+    return new AuthConfig(
+        json.getString("issuer"),
+        json.getString("audience"),
+        json.getString("jwksUrl"),
+        algorithms(json.getJsonArray("algorithms")),
+        duration(json, "clockSkew"),
+        duration(json, "jwksMinRefreshInterval"));
+  }
+
+  private static GatewayConfig.ClientConfig client(JsonObject json) {
+    allowOnly(json, "client.", "tokenUrl", "clientId", "clientSecret");
+    return new GatewayConfig.ClientConfig(
+        json.getString("tokenUrl"), json.getString("clientId"), json.getString("clientSecret"));
+  }
+
+  private static Map<Registry, ConnectorConfig> connectors(JsonObject json) {
+    JsonObject defaults = json.getJsonObject("defaults", new JsonObject());
+    allowOnly(defaults, "connectors.defaults.", "timeout");
+    var result = new EnumMap<Registry, ConnectorConfig>(Registry.class);
+    for (String name : json.fieldNames()) {
+      if (name.equals("defaults")) {
+        continue;
+      }
+      Registry registry = registry(name);
+      JsonObject merged = defaults.copy().mergeIn(json.getJsonObject(name));
+      allowOnly(merged, "connectors." + name + ".", "baseUrl", "timeout", "apiKey");
+      result.put(
+          registry,
+          new ConnectorConfig(
+              merged.getString("baseUrl"),
+              duration(merged, "timeout"),
+              merged.getString("apiKey")));
+    }
+    return result;
+  }
+
+  private static Registry registry(String name) {
+    for (Registry registry : Registry.values()) {
+      if (GatewayConfig.key(registry).equals(name)) {
+        return registry;
+      }
+    }
+    throw new IllegalArgumentException("unknown registry in connectors: " + name);
+  }
+
+  private static Set<JWSAlgorithm> algorithms(JsonArray names) {
+    if (names == null) {
+      return null;
+    }
+    var algorithms = new LinkedHashSet<JWSAlgorithm>();
+    for (Object name : names) {
+      algorithms.add(JWSAlgorithm.parse(String.valueOf(name)));
+    }
+    return algorithms;
+  }
+
+  private static Duration duration(JsonObject json, String key) {
+    String value = json.getString(key);
+    return value == null ? null : Duration.parse(value);
+  }
+
+  private static void allowOnly(JsonObject json, String prefix, String... keys) {
+    Set<String> allowed = Set.of(keys);
+    for (String name : json.fieldNames()) {
+      if (!allowed.contains(name)) {
+        throw new IllegalArgumentException("unknown configuration key: " + prefix + name);
+      }
+    }
+  }
+}

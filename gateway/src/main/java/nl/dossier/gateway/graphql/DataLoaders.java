@@ -1,0 +1,97 @@
+package nl.dossier.gateway.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import nl.dossier.domain.Elective;
+import nl.dossier.domain.Institution;
+import nl.dossier.domain.Programme;
+import nl.dossier.domain.RecognisedCompany;
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
+import org.dataloader.Try;
+
+/**
+ * Per-request loaders for public reference data: each distinct code is asked of RIO or SBB once per
+ * request, however many records refer to it. The registries have no batch endpoints, so a batch
+ * becomes one call per distinct key, all in parallel.
+ */
+final class DataLoaders {
+  static final String INSTITUTION = "institution";
+  static final String PROGRAMMES = "programmes";
+  static final String QUALIFICATION = "qualification";
+  static final String ELECTIVE = "elective";
+  static final String COMPANY = "company";
+
+  private DataLoaders() {}
+
+  static DataLoaderRegistry create(Registries registries) {
+    var catalogue = new QualificationCatalogue(registries);
+    return DataLoaderRegistry.newRegistry()
+        .register(INSTITUTION, loader(code -> optional(registries.rio().findInstitution(code))))
+        .register(PROGRAMMES, loader(registries.rio()::programmes))
+        .register(QUALIFICATION, loader(catalogue::find))
+        .register(ELECTIVE, loader(code -> optional(registries.sbb().findElective(code))))
+        .register(COMPANY, loader(id -> optional(registries.sbb().findCompany(id))))
+        .build();
+  }
+
+  static CompletableFuture<Institution> institution(DataFetchingEnvironment env, String code) {
+    return load(env, INSTITUTION, code);
+  }
+
+  static CompletableFuture<List<Programme>> programmes(DataFetchingEnvironment env, String code) {
+    return load(env, PROGRAMMES, code);
+  }
+
+  static CompletableFuture<QualificationDetails> qualification(
+      DataFetchingEnvironment env, String crebo) {
+    return load(env, QUALIFICATION, crebo);
+  }
+
+  static CompletableFuture<Elective> elective(DataFetchingEnvironment env, String code) {
+    return load(env, ELECTIVE, code);
+  }
+
+  static CompletableFuture<RecognisedCompany> company(DataFetchingEnvironment env, String id) {
+    return load(env, COMPANY, id);
+  }
+
+  private static <V> CompletableFuture<V> load(
+      DataFetchingEnvironment env, String loader, String key) {
+    if (key == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    DataLoader<String, V> dataLoader = env.getDataLoader(loader);
+    return dataLoader.load(key);
+  }
+
+  private static <V> Future<V> optional(Future<Optional<V>> found) {
+    return found.map(value -> value.orElse(null));
+  }
+
+  private static <V> DataLoader<String, V> loader(Function<String, Future<V>> fetch) {
+    return DataLoaderFactory.newDataLoaderWithTry(
+        (List<String> keys) -> {
+          var pending = new ArrayList<Future<V>>(keys.size());
+          keys.forEach(key -> pending.add(fetch.apply(key)));
+          return Future.join(pending)
+              .transform(ignored -> Future.succeededFuture(tries(pending)))
+              .toCompletionStage();
+        });
+  }
+
+  private static <V> List<Try<V>> tries(List<Future<V>> outcomes) {
+    var tries = new ArrayList<Try<V>>(outcomes.size());
+    for (Future<V> outcome : outcomes) {
+      tries.add(
+          outcome.succeeded() ? Try.succeeded(outcome.result()) : Try.failed(outcome.cause()));
+    }
+    return tries;
+  }
+}

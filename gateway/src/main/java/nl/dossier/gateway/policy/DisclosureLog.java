@@ -1,0 +1,83 @@
+package nl.dossier.gateway.policy;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Collects, during one request by someone other than the owner, which coordinates were disclosed
+ * under which grant; written as one log entry per grant before the response leaves the gateway.
+ */
+public final class DisclosureLog {
+  private final String party;
+  private final Map<String, Entry> byGrant = new LinkedHashMap<>();
+
+  /**
+   * @param party the reading party, or null for a link holder
+   */
+  public DisclosureLog(String party) {
+    this.party = party;
+  }
+
+  /** A grant was opened for reading: logged even if nothing under it is disclosed. */
+  public synchronized void open(Access.GrantAccess access) {
+    entry(access);
+  }
+
+  public synchronized void record(Access.GrantAccess access, String coordinate) {
+    entry(access).coordinates.add(coordinate);
+  }
+
+  /** The policy could not be evaluated for this grant, so the request was denied. */
+  public synchronized void denied(String owner, String grantId, String purpose) {
+    byGrant.computeIfAbsent(grantId, id -> new Entry(owner, purpose)).denied = true;
+  }
+
+  public Future<Void> write(GrantStore store, Instant at) {
+    List<Future<Void>> writes = new ArrayList<>();
+    for (Disclosure disclosure : entries(at)) {
+      writes.add(store.append(disclosure));
+    }
+    return Future.all(writes).mapEmpty();
+  }
+
+  synchronized List<Disclosure> entries(Instant at) {
+    var entries = new ArrayList<Disclosure>();
+    byGrant.forEach(
+        (grantId, entry) ->
+            entries.add(
+                new Disclosure(
+                    UUID.randomUUID().toString(),
+                    entry.owner,
+                    grantId,
+                    party,
+                    entry.purpose,
+                    Set.copyOf(entry.coordinates),
+                    entry.denied,
+                    at)));
+    return entries;
+  }
+
+  private Entry entry(Access.GrantAccess access) {
+    return byGrant.computeIfAbsent(
+        access.grant().id(), id -> new Entry(access.grant().owner(), access.purpose()));
+  }
+
+  private static final class Entry {
+    final String owner;
+    final String purpose;
+    final Set<String> coordinates = new TreeSet<>();
+    boolean denied;
+
+    Entry(String owner, String purpose) {
+      this.owner = owner;
+      this.purpose = purpose;
+    }
+  }
+}

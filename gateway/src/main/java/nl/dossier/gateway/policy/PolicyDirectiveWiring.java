@@ -1,0 +1,67 @@
+package nl.dossier.gateway.policy;
+
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.idl.SchemaDirectiveWiring;
+import graphql.schema.idl.SchemaDirectiveWiringEnvironment;
+import nl.dossier.gateway.error.Errors;
+
+/**
+ * Wraps the fetcher of every field marked {@code @personal} once, at schema build time: the field
+ * is fetched only when the policy permits its schema coordinate under the dossier's access;
+ * otherwise it is null with a WITHHELD error, and its fetcher (and any upstream call) never runs.
+ * Every permitted coordinate read under a grant is recorded for the disclosure log.
+ */
+public final class PolicyDirectiveWiring implements SchemaDirectiveWiring {
+  public static final String DIRECTIVE = "personal";
+
+  private final PolicyEngine policy;
+
+  public PolicyDirectiveWiring(PolicyEngine policy) {
+    this.policy = policy;
+  }
+
+  @Override
+  public GraphQLFieldDefinition onField(
+      SchemaDirectiveWiringEnvironment<GraphQLFieldDefinition> env) {
+    GraphQLFieldsContainer parent = env.getFieldsContainer();
+    if (!(parent instanceof GraphQLObjectType)) {
+      return env.getElement();
+    }
+    String coordinate = parent.getName() + "." + env.getElement().getName();
+    DataFetcher<?> delegate = env.getFieldDataFetcher();
+    env.setFieldDataFetcher(guarded(coordinate, delegate));
+    return env.getElement();
+  }
+
+  private DataFetcher<?> guarded(String coordinate, DataFetcher<?> delegate) {
+    return env -> {
+      if (permits(env, coordinate)) {
+        record(env, coordinate);
+        return delegate.get(env);
+      }
+      return DataFetcherResult.newResult().error(Errors.withheld(env)).build();
+    };
+  }
+
+  private static void record(DataFetchingEnvironment env, String coordinate) {
+    DisclosureLog log = env.getGraphQlContext().get(DisclosureLog.class);
+    if (log != null && env.getLocalContext() instanceof Access.GrantAccess access) {
+      log.record(access, coordinate);
+    }
+  }
+
+  private boolean permits(DataFetchingEnvironment env, String coordinate) {
+    try {
+      Object context = env.getLocalContext();
+      Access access = context instanceof Access known ? known : null;
+      return access != null && policy.permits(new PolicyRequest(access, coordinate));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}

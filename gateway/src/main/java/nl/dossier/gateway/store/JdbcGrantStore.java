@@ -1,0 +1,264 @@
+package nl.dossier.gateway.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import nl.dossier.gateway.policy.Disclosure;
+import nl.dossier.gateway.policy.DisclosureQuery;
+import nl.dossier.gateway.policy.Grant;
+import nl.dossier.gateway.policy.GrantStore;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The grant store on plain JDBC: an embedded H2 file database by default (created on first start),
+ * and the same SQL on PostgreSQL. Every statement runs on a worker thread, never on an event loop.
+ */
+public final class JdbcGrantStore implements GrantStore, AutoCloseable {
+  private static final String GRANT_COLUMNS =
+      "id, owner, party, fields, purpose, created_at, expires_at, revoked_at";
+  private static final String SCHEMA =
+      """
+      CREATE TABLE IF NOT EXISTS grants (
+        id VARCHAR(64) PRIMARY KEY, owner VARCHAR(255) NOT NULL, party VARCHAR(255),
+        fields VARCHAR(20000) NOT NULL, purpose VARCHAR(1000) NOT NULL,
+        created_at TIMESTAMP WITH TIME ZONE NOT NULL, expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+        revoked_at TIMESTAMP WITH TIME ZONE);
+      CREATE INDEX IF NOT EXISTS grants_owner ON grants (owner);
+      CREATE INDEX IF NOT EXISTS grants_party ON grants (party);
+      CREATE TABLE IF NOT EXISTS disclosures (
+        id VARCHAR(64) PRIMARY KEY, owner VARCHAR(255) NOT NULL, grant_id VARCHAR(64) NOT NULL,
+        party VARCHAR(255), purpose VARCHAR(1000) NOT NULL, coordinates VARCHAR(20000) NOT NULL,
+        denied BOOLEAN NOT NULL, at TIMESTAMP WITH TIME ZONE NOT NULL);
+      CREATE INDEX IF NOT EXISTS disclosures_owner_at ON disclosures (owner, at);
+      CREATE TABLE IF NOT EXISTS signing_keys (id VARCHAR(64) PRIMARY KEY, jwk VARCHAR(10000) NOT NULL);
+      """;
+
+  private final Vertx vertx;
+  private final DataSource dataSource;
+  private final AutoCloseable closer;
+
+  private JdbcGrantStore(Vertx vertx, DataSource dataSource, AutoCloseable closer) {
+    this.vertx = vertx;
+    this.dataSource = dataSource;
+    this.closer = closer;
+  }
+
+  /** Opens (and on first use creates) an H2 database at the JDBC URL, and its tables. */
+  public static Future<JdbcGrantStore> open(Vertx vertx, String jdbcUrl) {
+    JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "dossier", "");
+    var store = new JdbcGrantStore(vertx, pool, pool::dispose);
+    return store.blocking(() -> store.createSchema()).map(ignored -> store);
+  }
+
+  private Void createSchema() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String sql : SCHEMA.split(";")) {
+        if (!sql.isBlank()) {
+          statement.execute(sql);
+        }
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public Future<Void> save(Grant grant) {
+    return update(
+        "MERGE INTO grants (" + GRANT_COLUMNS + ") KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        grant.id(),
+        grant.owner(),
+        grant.party(),
+        String.join(",", grant.fields()),
+        grant.purpose(),
+        time(grant.createdAt()),
+        time(grant.expiresAt()),
+        time(grant.revokedAt()));
+  }
+
+  @Override
+  public Future<Optional<Grant>> find(String id) {
+    return grants("SELECT " + GRANT_COLUMNS + " FROM grants WHERE id = ?", id)
+        .map(found -> found.stream().findFirst());
+  }
+
+  @Override
+  public Future<List<Grant>> byOwner(String owner) {
+    return grants(
+        "SELECT " + GRANT_COLUMNS + " FROM grants WHERE owner = ? ORDER BY created_at DESC", owner);
+  }
+
+  @Override
+  public Future<List<Grant>> byParty(String party) {
+    return grants(
+        "SELECT " + GRANT_COLUMNS + " FROM grants WHERE party = ? ORDER BY created_at DESC", party);
+  }
+
+  @Override
+  public Future<Void> append(Disclosure disclosure) {
+    return update(
+        "INSERT INTO disclosures (id, owner, grant_id, party, purpose, coordinates, denied, at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        disclosure.id(),
+        disclosure.owner(),
+        disclosure.grantId(),
+        disclosure.party(),
+        disclosure.purpose(),
+        String.join(",", new java.util.TreeSet<>(disclosure.coordinates())),
+        disclosure.denied(),
+        time(disclosure.at()));
+  }
+
+  @Override
+  public Future<List<Disclosure>> disclosures(DisclosureQuery query) {
+    var sql =
+        new StringBuilder(
+            "SELECT id, owner, grant_id, party, purpose, coordinates, denied, at FROM disclosures WHERE owner = ?");
+    var args = new ArrayList<Object>(List.of(query.owner()));
+    condition(sql, args, " AND grant_id = ?", query.grantId());
+    condition(sql, args, " AND party = ?", query.party());
+    condition(sql, args, " AND at >= ?", time(query.from()));
+    condition(sql, args, " AND at < ?", time(query.to()));
+    sql.append(" ORDER BY at DESC, id LIMIT ? OFFSET ?");
+    args.add(query.limit());
+    args.add(query.offset());
+    return blocking(() -> select(sql.toString(), args.toArray(), JdbcGrantStore::disclosure));
+  }
+
+  @Override
+  public Future<String> signingKey(Supplier<String> create) {
+    return blocking(
+        () -> {
+          List<String> keys =
+              select(
+                  "SELECT jwk FROM signing_keys WHERE id = 'links'",
+                  new Object[0],
+                  rs -> rs.getString(1));
+          if (!keys.isEmpty()) {
+            return keys.get(0);
+          }
+          String jwk = create.get();
+          execute("MERGE INTO signing_keys (id, jwk) KEY (id) VALUES ('links', ?)", jwk);
+          return jwk;
+        });
+  }
+
+  @Override
+  public void close() throws Exception {
+    closer.close();
+  }
+
+  private Future<List<Grant>> grants(String sql, Object... args) {
+    return blocking(() -> select(sql, args, JdbcGrantStore::grant));
+  }
+
+  private Future<Void> update(String sql, Object... args) {
+    return blocking(
+        () -> {
+          execute(sql, args);
+          return null;
+        });
+  }
+
+  private void execute(String sql, Object... args) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = prepare(connection, sql, args)) {
+      statement.executeUpdate();
+    }
+  }
+
+  private <T> List<T> select(String sql, Object[] args, Row<T> row) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = prepare(connection, sql, args);
+        ResultSet rs = statement.executeQuery()) {
+      var result = new ArrayList<T>();
+      while (rs.next()) {
+        result.add(row.map(rs));
+      }
+      return result;
+    }
+  }
+
+  private static PreparedStatement prepare(Connection connection, String sql, Object[] args)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      statement.setObject(i + 1, args[i]);
+    }
+    return statement;
+  }
+
+  private <T> Future<T> blocking(Sql<T> work) {
+    return vertx.executeBlocking(work::run, false);
+  }
+
+  private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
+    if (value != null) {
+      sql.append(clause);
+      args.add(value);
+    }
+  }
+
+  private static Grant grant(ResultSet rs) throws SQLException {
+    return new Grant(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        split(rs.getString(4)),
+        rs.getString(5),
+        instant(rs, 6),
+        instant(rs, 7),
+        instant(rs, 8));
+  }
+
+  private static Disclosure disclosure(ResultSet rs) throws SQLException {
+    return new Disclosure(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        split(rs.getString(6)),
+        rs.getBoolean(7),
+        instant(rs, 8));
+  }
+
+  private static Set<String> split(String joined) {
+    if (joined == null || joined.isEmpty()) {
+      return Set.of();
+    }
+    return new LinkedHashSet<>(Arrays.asList(joined.split(",")));
+  }
+
+  private static OffsetDateTime time(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private interface Sql<T> {
+    T run() throws SQLException;
+  }
+}

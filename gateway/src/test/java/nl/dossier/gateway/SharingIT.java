@@ -1,0 +1,457 @@
+package nl.dossier.gateway;
+
+import static nl.dossier.gateway.GatewayFixture.getPath;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import nl.dossier.mocks.MockRegistries;
+import nl.dossier.mocks.MockRegistry;
+import nl.dossier.mocks.Persona;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SharingIT {
+  static final String CREATE =
+      """
+      mutation Create($input: CreateShareInput!) {
+        createShare(input: $input) { linkToken share { id party link fields purpose expiresAt active } }
+      }
+      """;
+  static final String READ =
+      """
+      query Read($id: ID!, $purpose: String!) {
+        dossier(shareId: $id, purpose: $purpose) {
+          name
+          diplomas { title level institution { name } grades { subject finalGrade } provenance { source verified } }
+          electives { code title result }
+          internships { title company { name } }
+          practicalStatements { title }
+          badges { title kind }
+        }
+      }
+      """;
+
+  static GatewayFixture gateway;
+
+  @BeforeAll
+  static void start() {
+    gateway = GatewayFixture.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    gateway.mocks.resetRequests();
+  }
+
+  @Test
+  void mohamedSharesDiplomaGradesAndKeuzedelenWithTheHboIntakeAndNothingElse() {
+    // given
+    String share =
+        create(
+            Persona.MOHAMED,
+            party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas", "grades", "electives"));
+    gateway.mocks.resetRequests();
+    // when
+    JsonObject answer = read(MockRegistries.INTAKE_CLIENT_ID, share, "admission");
+    // then
+    JsonObject dossier = answer.getJsonObject("data").getJsonObject("dossier");
+    JsonObject diploma = dossier.getJsonArray("diplomas").getJsonObject(0);
+    assertThat(diploma.getString("level")).isEqualTo("MBO-4");
+    assertThat(diploma.getJsonObject("institution").getString("name"))
+        .isEqualTo("ROC A Vakcollege");
+    assertThat(diploma.getJsonArray("grades")).isNotEmpty();
+    assertThat(diploma.getJsonObject("provenance").getString("source")).isEqualTo("DUO");
+    assertThat(dossier.getJsonArray("electives"))
+        .extracting(e -> ((JsonObject) e).getString("code"))
+        .contains("K0721", "K0080");
+    assertThat(dossier.getValue("name")).isNull();
+    assertThat(dossier.getValue("internships")).isNull();
+    assertThat(dossier.getValue("badges")).isNull();
+    assertThat(dossier.getValue("practicalStatements")).isNull();
+    assertThat(withheldPaths(answer))
+        .containsExactlyInAnyOrder(
+            "dossier.name", "dossier.internships", "dossier.practicalStatements", "dossier.badges");
+    // and the registries holding nothing that was shared were not asked
+    assertThat(gateway.requests(MockRegistry.EDUBADGES)).isEmpty();
+    assertThat(gateway.count(MockRegistry.EDUID, getPath("/myconext/api/eduid/links"))).isZero();
+    assertThat(gateway.count(MockRegistry.SBB, getPath("/sbb/v1/praktijkverklaringen"))).isZero();
+    assertThat(gateway.count(MockRegistry.DUO, getPath("/duo/mijn-diplomas/v1/resultaten")))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anotherPurposeIsDeniedWithoutAnyRegistryCall() {
+    // given
+    String share =
+        create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
+    gateway.mocks.resetRequests();
+    // when
+    JsonObject answer = read(MockRegistries.INTAKE_CLIENT_ID, share, "recruitment");
+    // then
+    assertThat(answer.getJsonObject("data").getValue("dossier")).isNull();
+    assertThat(code(answer)).isEqualTo("WITHHELD");
+    assertNoRegistryCalled();
+  }
+
+  @Test
+  void anotherPartyCannotReadTheShare() {
+    // given
+    String share =
+        create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
+    gateway.mocks.resetRequests();
+    // when
+    JsonObject answer = read(MockRegistries.EMPLOYER_CLIENT_ID, share, "admission");
+    // then
+    assertThat(answer.getJsonObject("data").getValue("dossier")).isNull();
+    assertNoRegistryCalled();
+  }
+
+  @Test
+  void pieterSharesInternshipsAndBadgesWithAnEmployer() {
+    // given
+    String share =
+        create(
+            Persona.PIETER,
+            party(MockRegistries.EMPLOYER_CLIENT_ID, "bpv-application", "internships", "badges"));
+    // when
+    JsonObject dossier =
+        read(MockRegistries.EMPLOYER_CLIENT_ID, share, "bpv-application")
+            .getJsonObject("data")
+            .getJsonObject("dossier");
+    // then
+    assertThat(dossier.getJsonArray("internships")).hasSize(2);
+    assertThat(
+            dossier
+                .getJsonArray("internships")
+                .getJsonObject(0)
+                .getJsonObject("company")
+                .getString("name"))
+        .isNotBlank();
+    assertThat(dossier.getJsonArray("practicalStatements")).hasSize(1);
+    assertThat(dossier.getJsonArray("badges"))
+        .extracting(b -> ((JsonObject) b).getString("kind"))
+        .contains("EXTRA_CURRICULAR");
+    assertThat(dossier.getValue("diplomas")).isNull();
+    assertThat(dossier.getValue("electives")).isNull();
+  }
+
+  @Test
+  void partyListsWhatIsSharedWithIt() {
+    // given
+    String share =
+        create(
+            Persona.MOHAMED,
+            party(MockRegistries.COACH_CLIENT_ID, "coaching", "identity", "badges"));
+    // when
+    JsonArray shared =
+        gateway
+            .query(
+                bearer(MockRegistries.COACH_CLIENT_ID),
+                "{ sharedWithMe { shareId ownerName purpose expiresAt } }",
+                Map.of())
+            .getJsonObject("data")
+            .getJsonArray("sharedWithMe");
+    // then
+    JsonObject entry =
+        shared.stream()
+            .map(JsonObject.class::cast)
+            .filter(e -> e.getString("shareId").equals(share))
+            .findFirst()
+            .orElseThrow();
+    assertThat(entry.getString("ownerName")).isEqualTo("Mohamed El Amrani");
+    assertThat(entry.getString("purpose")).isEqualTo("coaching");
+  }
+
+  @Test
+  void mariskaSharesHerKeuzedeelThroughALinkThatExpires() throws Exception {
+    // given
+    JsonObject input =
+        new JsonObject()
+            .put("link", true)
+            .put(
+                "fields",
+                new JsonArray(
+                    List.of(
+                        "Person.electives",
+                        "ElectiveResult.title",
+                        "ElectiveResult.result",
+                        "ElectiveResult.provenance")))
+            .put("purpose", "doorstroom")
+            .put("expiresAt", Instant.now().plusSeconds(3).toString());
+    JsonObject created = createdShare(Persona.MARISKA, input);
+    String link = created.getString("linkToken");
+    String share = created.getJsonObject("share").getString("id");
+    assertThat(link).isNotBlank();
+    // when the link is used before it expires
+    JsonObject before =
+        gateway.query("Bearer " + link, READ, Map.of("id", share, "purpose", "doorstroom"));
+    // then
+    JsonArray electives =
+        before.getJsonObject("data").getJsonObject("dossier").getJsonArray("electives");
+    assertThat(electives.getJsonObject(0).getString("title")).isEqualTo("Fietsreparatie");
+    assertThat(electives.getJsonObject(0).getValue("code")).isNull();
+    // when it is used after
+    Thread.sleep(3500);
+    var after = gateway.post("Bearer " + link, READ, Map.of("id", share, "purpose", "doorstroom"));
+    // then
+    assertThat(after.status()).isEqualTo(401);
+  }
+
+  @Test
+  void revocationAppliesOnTheNextRequest() {
+    // given
+    String share =
+        create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
+    assertThat(
+            read(MockRegistries.INTAKE_CLIENT_ID, share, "admission")
+                .getJsonObject("data")
+                .getValue("dossier"))
+        .isNotNull();
+    // when
+    JsonObject revoked =
+        owner(
+            Persona.MOHAMED,
+            "mutation($id: ID!) { revokeShare(id: $id) { active revokedAt } }",
+            Map.of("id", share));
+    gateway.mocks.resetRequests();
+    // then
+    assertThat(revoked.getJsonObject("data").getJsonObject("revokeShare").getBoolean("active"))
+        .isFalse();
+    assertThat(
+            read(MockRegistries.INTAKE_CLIENT_ID, share, "admission")
+                .getJsonObject("data")
+                .getValue("dossier"))
+        .isNull();
+    assertNoRegistryCalled();
+  }
+
+  @Test
+  void changingTheFieldsAppliesOnTheNextRequest() {
+    // given
+    String share =
+        create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
+    // when
+    owner(
+        Persona.MOHAMED,
+        "mutation($id: ID!, $input: UpdateShareInput!) { updateShare(id: $id, input: $input) { fields } }",
+        Map.of("id", share, "input", Map.of("fields", List.of("electives"))));
+    JsonObject dossier =
+        read(MockRegistries.INTAKE_CLIENT_ID, share, "admission")
+            .getJsonObject("data")
+            .getJsonObject("dossier");
+    // then
+    assertThat(dossier.getValue("diplomas")).isNull();
+    assertThat(dossier.getJsonArray("electives")).isNotEmpty();
+  }
+
+  @Test
+  void previewShowsExactlyWhatTheAudienceSees() {
+    // given
+    String share =
+        create(
+            Persona.MOHAMED,
+            party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas", "electives"));
+    String selection =
+        READ.substring(
+            READ.indexOf("dossier(shareId: $id, purpose: $purpose)")
+                + "dossier(shareId: $id, purpose: $purpose)".length(),
+            READ.lastIndexOf('}'));
+    // when
+    JsonObject preview =
+        owner(
+            Persona.MOHAMED,
+            "query($id: ID!) { preview(shareId: $id) " + selection + "}",
+            Map.of("id", share));
+    JsonObject seen = read(MockRegistries.INTAKE_CLIENT_ID, share, "admission");
+    // then
+    assertThat(preview.getJsonObject("data").getJsonObject("preview").encode())
+        .isEqualTo(seen.getJsonObject("data").getJsonObject("dossier").encode());
+  }
+
+  @Test
+  void ownerReadsWhoSawWhatInTheDisclosureLog() {
+    // given
+    String share =
+        create(
+            Persona.MOHAMED,
+            party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas", "grades"));
+    read(MockRegistries.INTAKE_CLIENT_ID, share, "admission");
+    read(MockRegistries.INTAKE_CLIENT_ID, share, "admission");
+    // when
+    JsonObject page =
+        owner(
+                Persona.MOHAMED,
+                "query($f: DisclosureFilter) { disclosures(filter: $f, first: 1) { nextCursor entries { at shareId party purpose coordinates denied } } }",
+                Map.of("f", Map.of("shareId", share)))
+            .getJsonObject("data")
+            .getJsonObject("disclosures");
+    // then
+    JsonObject entry = page.getJsonArray("entries").getJsonObject(0);
+    assertThat(entry.getString("party")).isEqualTo(MockRegistries.INTAKE_CLIENT_ID);
+    assertThat(entry.getString("purpose")).isEqualTo("admission");
+    assertThat(entry.getBoolean("denied")).isFalse();
+    assertThat(entry.getJsonArray("coordinates").getList())
+        .contains("Person.diplomas", "Diploma.grades", "ExamGrade.finalGrade")
+        .doesNotContain("Person.name", "Person.badges");
+    assertThat(page.getString("nextCursor")).isNotNull();
+    JsonObject next =
+        owner(
+                Persona.MOHAMED,
+                "query($f: DisclosureFilter, $after: String) { disclosures(filter: $f, first: 1, after: $after) { nextCursor entries { shareId } } }",
+                Map.of("f", Map.of("shareId", share), "after", page.getString("nextCursor")))
+            .getJsonObject("data")
+            .getJsonObject("disclosures");
+    assertThat(next.getJsonArray("entries")).hasSize(1);
+    assertThat(next.getValue("nextCursor")).isNull();
+    // and another owner sees none of it
+    JsonArray others =
+        owner(Persona.MARISKA, "{ disclosures { entries { shareId } } }", Map.of())
+            .getJsonObject("data")
+            .getJsonObject("disclosures")
+            .getJsonArray("entries");
+    assertThat(others.stream().map(e -> ((JsonObject) e).getString("shareId")))
+        .doesNotContain(share);
+  }
+
+  @Test
+  void invalidSharesAreRejectedWithClearErrors() {
+    assertInvalid(
+        party(MockRegistries.INTAKE_CLIENT_ID, "admission", "Diploma.shoeSize"),
+        "Diploma.shoeSize");
+    assertInvalid(
+        party(MockRegistries.INTAKE_CLIENT_ID, "admission", "Institution.name"),
+        "Institution.name");
+    assertInvalid(party("unknown-party", "admission", "diplomas"), "Unknown party");
+    assertInvalid(
+        party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas")
+            .put("expiresAt", "2020-01-01T00:00:00Z"),
+        "future");
+    assertInvalid(party(MockRegistries.INTAKE_CLIENT_ID, " ", "diplomas"), "purpose");
+    assertInvalid(
+        party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas").put("link", true),
+        "either");
+    assertInvalid(party(MockRegistries.INTAKE_CLIENT_ID, "admission"), "at least one");
+  }
+
+  @Test
+  void callersAreKeptToTheirOwnFields() {
+    assertThat(
+            code(
+                gateway.query(bearer(MockRegistries.COACH_CLIENT_ID), "{ me { name } }", Map.of())))
+        .isEqualTo("FORBIDDEN");
+    assertThat(
+            code(
+                gateway.query(
+                    bearer(MockRegistries.COACH_CLIENT_ID), "{ shares { id } }", Map.of())))
+        .isEqualTo("FORBIDDEN");
+    assertThat(
+            code(
+                gateway.query(
+                    bearer(MockRegistries.COACH_CLIENT_ID),
+                    CREATE,
+                    Map.of(
+                        "input", party(MockRegistries.COACH_CLIENT_ID, "x", "diplomas").getMap()))))
+        .isEqualTo("FORBIDDEN");
+    assertThat(
+            code(
+                owner(
+                    Persona.MARISKA,
+                    "{ dossier(shareId: \"x\", purpose: \"y\") { name } }",
+                    Map.of())))
+        .isEqualTo("FORBIDDEN");
+  }
+
+  @Test
+  void anotherOwnerCannotSeeOrRevokeAShare() {
+    String share =
+        create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
+    assertThat(
+            code(
+                owner(
+                    Persona.MARISKA,
+                    "mutation($id: ID!) { revokeShare(id: $id) { id } }",
+                    Map.of("id", share))))
+        .isEqualTo("NOT_FOUND");
+    assertThat(
+            code(
+                owner(
+                    Persona.MARISKA,
+                    "query($id: ID!) { preview(shareId: $id) { name } }",
+                    Map.of("id", share))))
+        .isEqualTo("NOT_FOUND");
+  }
+
+  private static void assertInvalid(JsonObject input, String mentioned) {
+    JsonObject answer = owner(Persona.MOHAMED, CREATE, Map.of("input", input.getMap()));
+    JsonObject error = answer.getJsonArray("errors").getJsonObject(0);
+    String code = error.getJsonObject("extensions").getString("code");
+    assertThat(code).as(error.encode()).isIn("INVALID_SHARE", "BAD_REQUEST", "ValidationError");
+    if (code.equals("INVALID_SHARE")) {
+      assertThat(error.getString("message")).contains(mentioned);
+    }
+  }
+
+  static JsonObject party(String party, String purpose, String... fields) {
+    return new JsonObject()
+        .put("party", party)
+        .put("fields", new JsonArray(List.of(fields)))
+        .put("purpose", purpose)
+        .put("expiresAt", Instant.now().plus(30, ChronoUnit.DAYS).toString());
+  }
+
+  static String create(Persona owner, JsonObject input) {
+    return createdShare(owner, input).getJsonObject("share").getString("id");
+  }
+
+  static JsonObject createdShare(Persona owner, JsonObject input) {
+    JsonObject answer = owner(owner, CREATE, Map.of("input", input.getMap()));
+    assertThat(answer.getJsonArray("errors")).as(answer.encode()).isNull();
+    return answer.getJsonObject("data").getJsonObject("createShare");
+  }
+
+  static JsonObject owner(Persona owner, String query, Map<String, Object> variables) {
+    return gateway.query("Bearer " + gateway.token(owner), query, variables);
+  }
+
+  static JsonObject read(String party, String share, String purpose) {
+    return gateway.query(bearer(party), READ, Map.of("id", share, "purpose", purpose));
+  }
+
+  static String bearer(String party) {
+    return "Bearer " + gateway.mocks.clientToken(party);
+  }
+
+  static String code(JsonObject answer) {
+    return answer
+        .getJsonArray("errors")
+        .getJsonObject(0)
+        .getJsonObject("extensions")
+        .getString("code");
+  }
+
+  static List<String> withheldPaths(JsonObject answer) {
+    return answer.getJsonArray("errors").stream()
+        .map(JsonObject.class::cast)
+        .filter(e -> "WITHHELD".equals(e.getJsonObject("extensions").getString("code")))
+        .map(e -> String.join(".", e.getJsonArray("path").stream().map(String::valueOf).toList()))
+        .toList();
+  }
+
+  static void assertNoRegistryCalled() {
+    for (MockRegistry registry : MockRegistry.values()) {
+      assertThat(gateway.requests(registry)).as("requests to %s", registry).isEmpty();
+    }
+  }
+}
