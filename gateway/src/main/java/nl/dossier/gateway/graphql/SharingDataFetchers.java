@@ -241,6 +241,10 @@ final class SharingDataFetchers {
     }
     Grant grant = found.get();
     if (!grant.activeAt(now) || !GrantPolicyEngine.samePurpose(grant.purpose(), purpose)) {
+      DisclosureLog log = env.getGraphQlContext().get(DisclosureLog.class);
+      if (log != null) {
+        log.refused(grant.owner(), grant.id(), purpose);
+      }
       return DataFetcherResult.<Dossier>newResult().error(noShare(env)).build();
     }
     var access = new Access.GrantAccess(grant, purpose, now);

@@ -13,7 +13,7 @@ import java.util.Set;
  * @param party the party, or null when a share-link holder read it
  * @param purpose the purpose declared
  * @param coordinates the schema coordinates disclosed
- * @param denied true when the request was denied because the policy could not be evaluated
+ * @param denied true when the grant's audience was refused (revoked, expired, another purpose)
  * @param at when
  */
 public record Disclosure(

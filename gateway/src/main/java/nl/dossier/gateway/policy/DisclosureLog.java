@@ -34,8 +34,8 @@ public final class DisclosureLog {
     entry(access).coordinates.add(coordinate);
   }
 
-  /** The policy could not be evaluated for this grant, so the request was denied. */
-  public synchronized void denied(String owner, String grantId, String purpose) {
+  /** The audience of a grant was refused: revoked, expired or another purpose. */
+  public synchronized void refused(String owner, String grantId, String purpose) {
     byGrant.computeIfAbsent(grantId, id -> new Entry(owner, purpose)).denied = true;
   }
 

@@ -1,0 +1,130 @@
+package nl.dossier.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.dossier.mocks.MockRegistries;
+import nl.dossier.mocks.MockRegistry;
+import nl.dossier.mocks.Persona;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GrantStoreIT {
+  static final String READ =
+      "query($id: ID!, $p: String!) { dossier(shareId: $id, purpose: $p) { electives { title } } }";
+
+  @TempDir Path directory;
+
+  @Test
+  void sharesAndLinksSurviveARestartOnTheEmbeddedFileDatabase() {
+    // given a share and a link created on a gateway with a file database
+    String store = "jdbc:h2:file:" + directory.resolve("dossier");
+    MockRegistries mocks = MockRegistries.start();
+    GatewayFixture first = GatewayFixture.start(mocks, store, config -> {});
+    String share =
+        SharingTestSupport.share(
+            first,
+            Persona.MARISKA,
+            MockRegistries.COACH_CLIENT_ID,
+            "coaching",
+            Set.of("electives"));
+    JsonObject link =
+        first
+            .query(
+                "Bearer " + first.token(Persona.MARISKA),
+                "mutation($i: CreateShareInput!) { createShare(input: $i) { linkToken share { id } } }",
+                Map.of(
+                    "i",
+                    Map.of(
+                        "link",
+                        true,
+                        "fields",
+                        List.of("electives"),
+                        "purpose",
+                        "doorstroom",
+                        "expiresAt",
+                        Instant.now().plusSeconds(3600).toString())))
+            .getJsonObject("data")
+            .getJsonObject("createShare");
+    first.stopGateway();
+    assertThat(Files.exists(directory.resolve("dossier.mv.db"))).isTrue();
+    // when a new gateway starts on the same file
+    GatewayFixture second = GatewayFixture.start(mocks, store, config -> {});
+    try {
+      // then the owner still sees the shares, and the link still works
+      JsonArray shares =
+          second
+              .query(Persona.MARISKA, "{ shares { id } }")
+              .getJsonObject("data")
+              .getJsonArray("shares");
+      assertThat(shares.stream().map(s -> ((JsonObject) s).getString("id")))
+          .contains(share, link.getJsonObject("share").getString("id"));
+      JsonObject read =
+          second.query(
+              "Bearer " + link.getString("linkToken"),
+              READ,
+              Map.of("id", link.getJsonObject("share").getString("id"), "p", "doorstroom"));
+      assertThat(
+              read.getJsonObject("data")
+                  .getJsonObject("dossier")
+                  .getJsonArray("electives")
+                  .getJsonObject(0)
+                  .getString("title"))
+          .isEqualTo("Fietsreparatie");
+    } finally {
+      second.close();
+    }
+  }
+
+  @Test
+  void anUnreachableStoreDeniesAndDisclosesNothing() throws Exception {
+    // given
+    GatewayFixture gateway = GatewayFixture.start();
+    try {
+      String share =
+          SharingTestSupport.share(
+              gateway,
+              Persona.MARISKA,
+              MockRegistries.COACH_CLIENT_ID,
+              "coaching",
+              Set.of("electives"));
+      gateway.gateway.stop();
+      gateway.mocks.resetRequests();
+      // when
+      var answer =
+          gateway.post(
+              "Bearer " + gateway.mocks.clientToken(MockRegistries.COACH_CLIENT_ID),
+              READ,
+              Map.of("id", share, "p", "coaching"));
+      // then
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.body()).doesNotContain("Fietsreparatie");
+      assertThat(answer.json().getJsonObject("data").getValue("dossier")).isNull();
+      JsonObject error = answer.json().getJsonArray("errors").getJsonObject(0);
+      assertThat(error.getJsonObject("extensions").getString("code"))
+          .isEqualTo("POLICY_UNAVAILABLE");
+      assertThat(error.getString("message")).contains("correlation id");
+      for (MockRegistry registry : MockRegistry.values()) {
+        assertThat(gateway.requests(registry)).as("requests to %s", registry).isEmpty();
+      }
+      // and the owner's sharing API denies too
+      JsonObject owner = gateway.query(Persona.MARISKA, "{ shares { id } }");
+      assertThat(
+              owner
+                  .getJsonArray("errors")
+                  .getJsonObject(0)
+                  .getJsonObject("extensions")
+                  .getString("code"))
+          .isEqualTo("POLICY_UNAVAILABLE");
+    } finally {
+      gateway.close();
+    }
+  }
+}
