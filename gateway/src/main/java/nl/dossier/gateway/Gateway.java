@@ -1,6 +1,7 @@
 package nl.dossier.gateway;
 
 import com.nimbusds.jose.jwk.ECKey;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -9,13 +10,18 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import nl.dossier.connectors.ConnectorConfig;
+import nl.dossier.connectors.Resilience;
 import nl.dossier.connectors.Upstream;
 import nl.dossier.connectors.duo.HttpDuoConnector;
 import nl.dossier.connectors.edubadges.HttpEdubadgesConnector;
 import nl.dossier.connectors.eduid.HttpEduIdConnector;
 import nl.dossier.connectors.eduid.HttpTokenExchange;
+import nl.dossier.connectors.rio.CachedRioConnector;
 import nl.dossier.connectors.rio.HttpRioConnector;
+import nl.dossier.connectors.sbb.CachedSbbConnector;
 import nl.dossier.connectors.sbb.HttpSbbConnector;
 import nl.dossier.domain.Registry;
 import nl.dossier.gateway.auth.GatewayKeys;
@@ -36,6 +42,7 @@ public final class Gateway {
   private final Vertx vertx;
   private final GatewayConfig config;
   private final Clock clock = Clock.systemUTC();
+  private final Map<String, CircuitBreaker> breakers = new TreeMap<>();
   private JdbcGrantStore store;
   private GatewayKeys keys;
 
@@ -88,13 +95,13 @@ public final class Gateway {
     var graphQL =
         GraphQLFactory.create(
             new GraphQLFactory.Services(
-                registries,
                 policy,
                 sharing,
                 store,
                 catalog,
                 grant -> actor -> keys.assertion(grant.owner(), actor, grant.id(), tokenUrl),
-                clock));
+                clock,
+                config.limits()));
     var jwks =
         new JwksCache(
             vertx, client, config.auth().jwksUrl(), config.auth().jwksMinRefreshInterval());
@@ -104,31 +111,55 @@ public final class Gateway {
             vertx,
             graphQL,
             authenticator,
-            () -> GraphQLFactory.dataLoaders(registries),
+            deadline -> GraphQLFactory.scope(registries, deadline),
             store,
-            config.bodyLimit());
+            config.bodyLimit(),
+            config.limits(),
+            breakers);
     return jwks.start(JWKS_REFRESH_PERIOD)
         .compose(loaded -> vertx.createHttpServer().requestHandler(router).listen(config.port()));
   }
 
   private Registries registries(WebClient client) {
-    var tokenEndpoint =
-        new ConnectorConfig(
-            config.client().tokenUrl(), config.connector(Registry.EDUID).timeout(), null);
+    var tokenEndpoint = withBaseUrl(config.connector(Registry.EDUID), config.client().tokenUrl());
     return new Registries(
         new HttpTokenExchange(
             vertx,
-            new Upstream(Registry.EDUID, client, tokenEndpoint, clock),
+            upstream(client, "eduid-token", Registry.EDUID, tokenEndpoint),
             config.client().clientId(),
             config.client().clientSecret()),
         new HttpEduIdConnector(upstream(client, Registry.EDUID)),
         new HttpDuoConnector(upstream(client, Registry.DUO)),
         new HttpEdubadgesConnector(upstream(client, Registry.EDUBADGES)),
-        new HttpRioConnector(upstream(client, Registry.RIO)),
-        new HttpSbbConnector(upstream(client, Registry.SBB)));
+        CachedRioConnector.of(
+            vertx,
+            new HttpRioConnector(upstream(client, Registry.RIO)),
+            config.connector(Registry.RIO).cache()),
+        CachedSbbConnector.of(
+            vertx,
+            new HttpSbbConnector(upstream(client, Registry.SBB)),
+            config.connector(Registry.SBB).cache()));
   }
 
   private Upstream upstream(WebClient client, Registry registry) {
-    return new Upstream(registry, client, config.connector(registry), clock);
+    return upstream(client, GatewayConfig.key(registry), registry, config.connector(registry));
+  }
+
+  private Upstream upstream(
+      WebClient client, String name, Registry registry, ConnectorConfig connector) {
+    var resilience = new Resilience(vertx, name, registry, connector);
+    breakers.put(name, resilience.breaker());
+    return new Upstream(registry, client, connector, resilience, clock);
+  }
+
+  private static ConnectorConfig withBaseUrl(ConnectorConfig config, String baseUrl) {
+    return new ConnectorConfig(
+        baseUrl,
+        null,
+        config.timeout(),
+        config.maxConcurrentCalls(),
+        config.retry(),
+        config.breaker(),
+        config.cache());
   }
 }

@@ -73,6 +73,14 @@ final class GatewayFixture implements AutoCloseable {
     }
   }
 
+  /** Turns the RIO and SBB caches off, so that every request's reference lookups are seen. */
+  static void withoutReferenceCache(JsonObject config) {
+    JsonObject connectors = config.getJsonObject("connectors");
+    for (String registry : List.of("rio", "sbb")) {
+      connectors.getJsonObject(registry).put("cache", new JsonObject().put("maxSize", 0));
+    }
+  }
+
   String token(Persona persona) {
     return mocks.ownerToken(persona);
   }

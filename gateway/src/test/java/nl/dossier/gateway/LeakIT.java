@@ -47,7 +47,16 @@ class LeakIT {
 
   @BeforeAll
   static void start() {
-    gateway = GatewayFixture.start();
+    gateway =
+        GatewayFixture.start(
+            config ->
+                config.put(
+                    "limits",
+                    new JsonObject()
+                        .put("maxAliases", 100_000)
+                        .put("maxDirectives", 100_000)
+                        .put("maxTokens", 1_000_000)
+                        .put("maxComplexity", 100_000_000)));
     schema =
         UnExecutableSchemaGenerator.makeUnExecutableSchema(
             new SchemaParser().parse(SchemaFiles.sdl()));

@@ -47,7 +47,7 @@ class OwnerDossierIT {
 
   @BeforeAll
   static void start() {
-    gateway = GatewayFixture.start();
+    gateway = GatewayFixture.start(GatewayFixture::withoutReferenceCache);
   }
 
   @AfterAll

@@ -210,6 +210,40 @@ class SharingIT {
   }
 
   @Test
+  void aPartyPullsAHundredSharedProfilesInOneQueryWithinTheDefaultLimits() {
+    // given
+    var shares = new java.util.ArrayList<String>();
+    List<Persona> owners = List.of(Persona.MARISKA, Persona.PIETER, Persona.MOHAMED, Persona.LARS);
+    for (int i = 0; i < 100; i++) {
+      shares.add(
+          create(
+              owners.get(i % owners.size()),
+              party(
+                  MockRegistries.EMPLOYER_CLIENT_ID, "hiring", "diplomas", "badges", "identity")));
+    }
+    var query = new StringBuilder("{");
+    for (int i = 0; i < shares.size(); i++) {
+      query
+          .append(" p")
+          .append(i)
+          .append(": dossier(shareId: \"")
+          .append(shares.get(i))
+          .append(
+              "\", purpose: \"hiring\") { name diplomas { title level institution { name } provenance { source verified } } badges { title kind } }");
+    }
+    query.append(" }");
+    // when
+    JsonObject answer =
+        gateway.query(bearer(MockRegistries.EMPLOYER_CLIENT_ID), query.toString(), Map.of());
+    // then
+    assertThat(answer.getJsonArray("errors")).as(answer.encode().substring(0, 300)).isNull();
+    JsonObject data = answer.getJsonObject("data");
+    assertThat(data.fieldNames()).hasSize(100);
+    assertThat(data.getJsonObject("p3").getJsonArray("diplomas")).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(data.getJsonObject("p2").getString("name")).isEqualTo("Mohamed El Amrani");
+  }
+
+  @Test
   void revocationAppliesOnTheNextRequest() {
     // given
     String share =

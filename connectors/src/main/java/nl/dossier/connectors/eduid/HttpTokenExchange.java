@@ -56,22 +56,16 @@ public final class HttpTokenExchange implements TokenExchange {
             .add("subject_token", subject.token())
             .add("subject_token_type", subject.type())
             .add("audience", audience);
-    return upstream
-        .post("")
-        .basicAuthentication(clientId, clientSecret)
-        .sendForm(form)
-        .map(
-            response -> {
-              if (response.statusCode() != 200) {
-                throw UpstreamException.ofStatus(upstream.registry(), response.statusCode());
-              }
-              var body = response.bodyAsJsonObject();
-              String token = body == null ? null : body.getString("access_token");
-              if (token == null) {
-                throw UpstreamException.badResponse(upstream.registry());
-              }
-              return new Issued(token, Duration.ofSeconds(body.getLong("expires_in", 60L)));
-            });
+    return upstream.once(
+        request -> request.sendForm(form),
+        upstream.post("").basicAuthentication(clientId, clientSecret),
+        body -> {
+          String token = body.getString("access_token");
+          if (token == null) {
+            throw UpstreamException.badResponse(upstream.registry());
+          }
+          return new Issued(token, Duration.ofSeconds(body.getLong("expires_in", 60L)));
+        });
   }
 
   private static String key(String subjectToken, String audience) {

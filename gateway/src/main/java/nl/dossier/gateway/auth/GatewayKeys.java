@@ -1,5 +1,7 @@
 package nl.dossier.gateway.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -31,6 +33,11 @@ public final class GatewayKeys {
   private final ECKey key;
   private final String issuer;
   private final Clock clock;
+  private final Cache<String, String> assertions =
+      Caffeine.newBuilder()
+          .maximumSize(100_000)
+          .expireAfterWrite(ASSERTION_VALIDITY.minusMinutes(1))
+          .build();
 
   public GatewayKeys(ECKey key, String issuer, Clock clock) {
     this.key = key;

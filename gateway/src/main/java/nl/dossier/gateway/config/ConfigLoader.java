@@ -31,7 +31,7 @@ public final class ConfigLoader {
   }
 
   public static GatewayConfig parse(JsonObject json) {
-    allowOnly(json, "", "http", "auth", "client", "connectors", "sharing", "store");
+    allowOnly(json, "", "http", "auth", "client", "connectors", "sharing", "store", "limits");
     JsonObject http = json.getJsonObject("http", new JsonObject());
     allowOnly(http, "http.", "port", "bodyLimit");
     return new GatewayConfig(
@@ -41,7 +41,33 @@ public final class ConfigLoader {
         client(json.getJsonObject("client", new JsonObject())),
         connectors(json.getJsonObject("connectors", new JsonObject())),
         sharing(json.getJsonObject("sharing", new JsonObject())),
-        store(json.getJsonObject("store", new JsonObject())));
+        store(json.getJsonObject("store", new JsonObject())),
+        limits(json.getJsonObject("limits", new JsonObject())));
+  }
+
+  private static LimitsConfig limits(JsonObject json) {
+    allowOnly(
+        json,
+        "limits.",
+        "maxDepth",
+        "maxAliases",
+        "maxTokens",
+        "maxDirectives",
+        "maxComplexity",
+        "maxBatch",
+        "introspection",
+        "requestDeadline");
+    LimitsConfig d = LimitsConfig.DEFAULTS;
+    Duration deadline = duration(json, "requestDeadline");
+    return new LimitsConfig(
+        json.getInteger("maxDepth", d.maxDepth()),
+        json.getInteger("maxAliases", d.maxAliases()),
+        json.getInteger("maxTokens", d.maxTokens()),
+        json.getInteger("maxDirectives", d.maxDirectives()),
+        json.getInteger("maxComplexity", d.maxComplexity()),
+        json.getInteger("maxBatch", d.maxBatch()),
+        json.getBoolean("introspection", d.introspection()),
+        deadline == null ? d.requestDeadline() : deadline);
   }
 
   private static GatewayConfig.SharingConfig sharing(JsonObject json) {
@@ -88,23 +114,85 @@ public final class ConfigLoader {
 
   private static Map<Registry, ConnectorConfig> connectors(JsonObject json) {
     JsonObject defaults = json.getJsonObject("defaults", new JsonObject());
-    allowOnly(defaults, "connectors.defaults.", "timeout");
     var result = new EnumMap<Registry, ConnectorConfig>(Registry.class);
     for (String name : json.fieldNames()) {
       if (name.equals("defaults")) {
         continue;
       }
       Registry registry = registry(name);
-      JsonObject merged = defaults.copy().mergeIn(json.getJsonObject(name));
-      allowOnly(merged, "connectors." + name + ".", "baseUrl", "timeout", "apiKey");
-      result.put(
-          registry,
-          new ConnectorConfig(
-              merged.getString("baseUrl"),
-              duration(merged, "timeout"),
-              merged.getString("apiKey")));
+      JsonObject merged = defaults.copy().mergeIn(json.getJsonObject(name), true);
+      result.put(registry, connector("connectors." + name + ".", merged));
     }
     return result;
+  }
+
+  private static ConnectorConfig connector(String prefix, JsonObject json) {
+    allowOnly(
+        json,
+        prefix,
+        "baseUrl",
+        "apiKey",
+        "timeout",
+        "maxConcurrentCalls",
+        "retry",
+        "breaker",
+        "cache");
+    return new ConnectorConfig(
+        json.getString("baseUrl"),
+        json.getString("apiKey"),
+        duration(json, "timeout"),
+        json.getInteger("maxConcurrentCalls", ConnectorConfig.DEFAULT_MAX_CONCURRENT_CALLS),
+        retry(prefix + "retry.", json.getJsonObject("retry", new JsonObject())),
+        breaker(prefix + "breaker.", json.getJsonObject("breaker", new JsonObject())),
+        cache(prefix + "cache.", json.getJsonObject("cache", new JsonObject())));
+  }
+
+  private static ConnectorConfig.RetryConfig retry(String prefix, JsonObject json) {
+    allowOnly(
+        json, prefix, "maxAttempts", "initialBackoff", "multiplier", "jitter", "maxRetryAfter");
+    var d = ConnectorConfig.RetryConfig.DEFAULTS;
+    return new ConnectorConfig.RetryConfig(
+        json.getInteger("maxAttempts", d.maxAttempts()),
+        durationOr(json, "initialBackoff", d.initialBackoff()),
+        json.getDouble("multiplier", d.multiplier()),
+        json.getDouble("jitter", d.jitter()),
+        durationOr(json, "maxRetryAfter", d.maxRetryAfter()));
+  }
+
+  private static ConnectorConfig.BreakerConfig breaker(String prefix, JsonObject json) {
+    allowOnly(
+        json,
+        prefix,
+        "failureRateThreshold",
+        "slowCallRateThreshold",
+        "slowCallDuration",
+        "slidingWindowSize",
+        "minimumNumberOfCalls",
+        "waitInOpenState",
+        "permittedCallsInHalfOpenState");
+    var d = ConnectorConfig.BreakerConfig.DEFAULTS;
+    return new ConnectorConfig.BreakerConfig(
+        json.getFloat("failureRateThreshold", d.failureRateThreshold()),
+        json.getFloat("slowCallRateThreshold", d.slowCallRateThreshold()),
+        durationOr(json, "slowCallDuration", d.slowCallDuration()),
+        json.getInteger("slidingWindowSize", d.slidingWindowSize()),
+        json.getInteger("minimumNumberOfCalls", d.minimumNumberOfCalls()),
+        durationOr(json, "waitInOpenState", d.waitInOpenState()),
+        json.getInteger("permittedCallsInHalfOpenState", d.permittedCallsInHalfOpenState()));
+  }
+
+  private static ConnectorConfig.CacheConfig cache(String prefix, JsonObject json) {
+    allowOnly(json, prefix, "ttl", "refreshAfter", "maxSize");
+    var d = ConnectorConfig.CacheConfig.DEFAULTS;
+    return new ConnectorConfig.CacheConfig(
+        durationOr(json, "ttl", d.ttl()),
+        durationOr(json, "refreshAfter", d.refreshAfter()),
+        json.getLong("maxSize", d.maxSize()));
+  }
+
+  private static Duration durationOr(JsonObject json, String key, Duration otherwise) {
+    Duration value = duration(json, key);
+    return value == null ? otherwise : value;
   }
 
   private static Registry registry(String name) {

@@ -15,6 +15,7 @@ import nl.dossier.domain.Registry;
  * @param connectors where each registry lives
  * @param sharing the parties owners can share with, and the gateway's own token issuer
  * @param storeUrl the JDBC URL of the grant store
+ * @param limits limits on requests
  */
 public record GatewayConfig(
     int port,
@@ -23,7 +24,8 @@ public record GatewayConfig(
     ClientConfig client,
     Map<Registry, ConnectorConfig> connectors,
     SharingConfig sharing,
-    String storeUrl) {
+    String storeUrl,
+    LimitsConfig limits) {
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_BODY_LIMIT = 64 * 1024;
   public static final String DEFAULT_STORE_URL = "jdbc:h2:file:./data/dossier";
@@ -45,6 +47,7 @@ public record GatewayConfig(
     connectors = Map.copyOf(connectors);
     Objects.requireNonNull(sharing, "sharing");
     storeUrl = storeUrl == null ? DEFAULT_STORE_URL : storeUrl;
+    limits = limits == null ? LimitsConfig.DEFAULTS : limits;
   }
 
   public ConnectorConfig connector(Registry registry) {

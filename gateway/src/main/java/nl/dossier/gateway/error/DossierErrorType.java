@@ -22,6 +22,24 @@ public enum DossierErrorType implements ErrorClassification {
   WITHHELD,
   /** A registry could not answer; only the fields it feeds are null. */
   SOURCE_UNAVAILABLE,
+  /** A registry did not answer in time; only the fields it feeds are null. */
+  SOURCE_TIMEOUT,
+  /** A registry asked the gateway to slow down; only the fields it feeds are null. */
+  SOURCE_RATE_LIMITED,
+  /** The query nests deeper than allowed. */
+  QUERY_TOO_DEEP,
+  /** The query would cost more than allowed (lists multiply). */
+  QUERY_TOO_COMPLEX,
+  /** The document has more aliases than allowed. */
+  TOO_MANY_ALIASES,
+  /** The document has more directives than allowed. */
+  TOO_MANY_DIRECTIVES,
+  /** The document has more tokens than allowed. */
+  DOCUMENT_TOO_LARGE,
+  /** The batch has more operations than allowed. */
+  BATCH_TOO_LARGE,
+  /** Introspection is turned off on this gateway. */
+  INTROSPECTION_DISABLED,
   /** Something went wrong inside the gateway; the correlation id finds it in the log. */
   INTERNAL
 }

@@ -29,15 +29,38 @@ public final class Errors {
         .build();
   }
 
+  /** A registry failure: names the registry, says why in a stable code, hints when to retry. */
   public static GraphQLError upstream(DataFetchingEnvironment env, UpstreamException failure) {
+    DossierErrorType type = type(failure);
     Map<String, Object> extensions = new LinkedHashMap<>();
-    extensions.put("code", DossierErrorType.SOURCE_UNAVAILABLE.name());
+    extensions.put("code", type.name());
     extensions.put("registry", failure.registry().name());
+    if (failure.retryAfter() != null) {
+      extensions.put("retryAfterSeconds", Math.max(1, failure.retryAfter().toSeconds()));
+    }
     return GraphqlErrorBuilder.newError(env)
-        .errorType(DossierErrorType.SOURCE_UNAVAILABLE)
-        .message("The " + failure.registry() + " registry could not be read")
+        .errorType(type)
+        .message(message(type, failure))
         .extensions(extensions)
         .build();
+  }
+
+  private static DossierErrorType type(UpstreamException failure) {
+    return switch (failure.reason()) {
+      case TIMED_OUT -> DossierErrorType.SOURCE_TIMEOUT;
+      case RATE_LIMITED -> DossierErrorType.SOURCE_RATE_LIMITED;
+      default -> DossierErrorType.SOURCE_UNAVAILABLE;
+    };
+  }
+
+  private static String message(DossierErrorType type, UpstreamException failure) {
+    String registry = failure.registry().name();
+    return switch (type) {
+      case SOURCE_TIMEOUT -> "The " + registry + " registry did not answer in time";
+      case SOURCE_RATE_LIMITED ->
+          "The " + registry + " registry is limiting requests; try again later";
+      default -> "The " + registry + " registry could not be read";
+    };
   }
 
   public static GraphQLError internal(DataFetchingEnvironment env, String correlationId) {

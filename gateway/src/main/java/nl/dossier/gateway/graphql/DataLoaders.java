@@ -11,6 +11,7 @@ import nl.dossier.domain.Elective;
 import nl.dossier.domain.Institution;
 import nl.dossier.domain.Programme;
 import nl.dossier.domain.RecognisedCompany;
+import nl.dossier.domain.Registry;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
@@ -30,14 +31,21 @@ final class DataLoaders {
 
   private DataLoaders() {}
 
-  static DataLoaderRegistry create(Registries registries) {
+  static DataLoaderRegistry create(Registries registries, RequestDeadline deadline) {
     var catalogue = new QualificationCatalogue(registries);
+    var rio = registries.rio();
+    var sbb = registries.sbb();
     return DataLoaderRegistry.newRegistry()
-        .register(INSTITUTION, loader(code -> optional(registries.rio().findInstitution(code))))
-        .register(PROGRAMMES, loader(registries.rio()::programmes))
-        .register(QUALIFICATION, loader(catalogue::find))
-        .register(ELECTIVE, loader(code -> optional(registries.sbb().findElective(code))))
-        .register(COMPANY, loader(id -> optional(registries.sbb().findCompany(id))))
+        .register(
+            INSTITUTION,
+            loader(code -> optional(deadline.bound(Registry.RIO, rio.findInstitution(code)))))
+        .register(PROGRAMMES, loader(code -> deadline.bound(Registry.RIO, rio.programmes(code))))
+        .register(QUALIFICATION, loader(code -> catalogue.find(code, deadline)))
+        .register(
+            ELECTIVE,
+            loader(code -> optional(deadline.bound(Registry.SBB, sbb.findElective(code)))))
+        .register(
+            COMPANY, loader(id -> optional(deadline.bound(Registry.SBB, sbb.findCompany(id)))))
         .build();
   }
 

@@ -7,6 +7,7 @@ import nl.dossier.domain.Badge;
 import nl.dossier.domain.DiplomaRegister;
 import nl.dossier.domain.LinkedAccount;
 import nl.dossier.domain.PracticalStatement;
+import nl.dossier.domain.Registry;
 
 /**
  * One person's dossier within one request: each personal registry is read at most once, when the
@@ -15,6 +16,7 @@ import nl.dossier.domain.PracticalStatement;
 public final class Dossier {
   private final Registries registries;
   private final SubjectToken subjectToken;
+  private final RequestDeadline deadline;
   private Future<List<LinkedAccount>> links;
   private Future<DiplomaRegister> register;
   private Future<List<Badge>> badges;
@@ -22,29 +24,38 @@ public final class Dossier {
 
   /**
    * @param subjectToken what token exchange turns into registry-scoped tokens for this person
+   * @param deadline the request's deadline, which bounds every registry call
    */
-  public Dossier(Registries registries, SubjectToken subjectToken) {
+  Dossier(Registries registries, SubjectToken subjectToken, RequestDeadline deadline) {
     this.registries = registries;
     this.subjectToken = subjectToken;
+    this.deadline = deadline;
   }
 
   Future<List<LinkedAccount>> links() {
     if (links == null) {
-      links = token("myconext").compose(token -> registries.eduid().links(token));
+      links =
+          deadline.bound(
+              Registry.EDUID, token("myconext").compose(token -> registries.eduid().links(token)));
     }
     return links;
   }
 
   Future<DiplomaRegister> register() {
     if (register == null) {
-      register = token("duo").compose(token -> registries.duo().results(token));
+      register =
+          deadline.bound(
+              Registry.DUO, token("duo").compose(token -> registries.duo().results(token)));
     }
     return register;
   }
 
   Future<List<Badge>> badges() {
     if (badges == null) {
-      badges = token("edubadges").compose(token -> registries.edubadges().badges(token));
+      badges =
+          deadline.bound(
+              Registry.EDUBADGES,
+              token("edubadges").compose(token -> registries.edubadges().badges(token)));
     }
     return badges;
   }
@@ -53,15 +64,18 @@ public final class Dossier {
     if (statements == null) {
       Future<String> token = token("sbb");
       statements =
-          links()
-              .compose(
-                  accounts ->
-                      token.compose(
-                          sbb ->
-                              registries
-                                  .sbb()
-                                  .practicalStatements(
-                                      sbb, accounts.stream().map(LinkedAccount::eppn).toList())));
+          deadline.bound(
+              Registry.SBB,
+              links()
+                  .compose(
+                      accounts ->
+                          token.compose(
+                              sbb ->
+                                  registries
+                                      .sbb()
+                                      .practicalStatements(
+                                          sbb,
+                                          accounts.stream().map(LinkedAccount::eppn).toList()))));
     }
     return statements;
   }

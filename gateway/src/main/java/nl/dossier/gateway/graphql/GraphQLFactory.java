@@ -2,6 +2,7 @@ package nl.dossier.gateway.graphql;
 
 import graphql.GraphQL;
 import graphql.TypeResolutionEnvironment;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -12,6 +13,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 import java.time.Clock;
 import java.util.function.Function;
+import nl.dossier.gateway.config.LimitsConfig;
 import nl.dossier.gateway.policy.Grant;
 import nl.dossier.gateway.policy.GrantStore;
 import nl.dossier.gateway.policy.PolicyDirectiveWiring;
@@ -30,17 +32,22 @@ public final class GraphQLFactory {
    * @param assertions for a grant and a reader id, the subject token for token exchange
    */
   public record Services(
-      Registries registries,
       PolicyEngine policy,
       SharingService sharing,
       GrantStore store,
       SharingCatalog catalog,
       Function<Grant, Function<String, String>> assertions,
-      Clock clock) {}
+      Clock clock,
+      LimitsConfig limits) {}
 
   public static GraphQL create(Services services) {
     return GraphQL.newGraphQL(schema(services))
         .defaultDataFetcherExceptionHandler(new GatewayExceptionHandler())
+        .instrumentation(
+            new ChainedInstrumentation(
+                QueryCost.depth(services.limits().maxDepth()),
+                QueryCost.complexity(services.limits().maxComplexity())))
+        .preparsedDocumentProvider(new CachedDocuments())
         .build();
   }
 
@@ -51,9 +58,9 @@ public final class GraphQLFactory {
             new SchemaParser().parse(SchemaFiles.sdl())));
   }
 
-  /** A fresh set of per-request loaders; never share one between requests. */
-  public static org.dataloader.DataLoaderRegistry dataLoaders(Registries registries) {
-    return DataLoaders.create(registries);
+  /** A fresh request scope (loaders, dossiers); never share one between requests. */
+  public static RequestScope scope(Registries registries, RequestDeadline deadline) {
+    return new RequestScope(registries, deadline);
   }
 
   public static GraphQLSchema schema(Services services) {
@@ -62,12 +69,12 @@ public final class GraphQLFactory {
   }
 
   private static RuntimeWiring wiring(Services services) {
-    var query = new QueryDataFetchers(services.registries());
+    var query = new QueryDataFetchers();
     var person = new PersonDataFetchers(services.policy(), services.catalog());
     var outcome = new OutcomeDataFetchers();
+    var qualification = new QualificationDataFetchers();
     var sharing =
         new SharingDataFetchers(
-            services.registries(),
             services.sharing(),
             services.store(),
             services.catalog(),
@@ -137,6 +144,14 @@ public final class GraphQLFactory {
         .type(
             TypeRuntimeWiring.newTypeWiring("PracticalStatement")
                 .dataFetcher("company", outcome.statementCompany()))
+        .type(
+            TypeRuntimeWiring.newTypeWiring("Qualification")
+                .dataFetcher("title", qualification.title())
+                .dataFetcher("level", qualification.level())
+                .dataFetcher("studyLoad", qualification.studyLoad())
+                .dataFetcher("qualificationFileCode", qualification.qualificationFileCode())
+                .dataFetcher("qualificationFileTitle", qualification.qualificationFileTitle())
+                .dataFetcher("coreTasks", qualification.coreTasks()))
         .type(
             TypeRuntimeWiring.newTypeWiring("LearningOutcome")
                 .typeResolver(GraphQLFactory::outcomeType))

@@ -1,10 +1,11 @@
 package nl.dossier.gateway.graphql;
 
 import io.vertx.core.Future;
-import java.util.List;
 import java.util.Optional;
+import nl.dossier.connectors.UpstreamException;
 import nl.dossier.domain.Qualification;
 import nl.dossier.domain.QualificationFile;
+import nl.dossier.domain.Registry;
 
 /** Looks a crebo code up in RIO (the kwalificatie) and SBB (its dossier) at the same time. */
 final class QualificationCatalogue {
@@ -14,21 +15,41 @@ final class QualificationCatalogue {
     this.registries = registries;
   }
 
-  Future<QualificationDetails> find(String crebo) {
-    Future<Optional<Qualification>> rio = registries.rio().findQualification(crebo);
-    Future<Optional<QualificationFile>> sbb = registries.sbb().findQualificationFile(crebo);
-    return Future.all(rio, sbb).map(ignored -> join(crebo, rio.result(), sbb.result()));
+  /**
+   * The joined qualification; null when neither registry knows the code; failed only when both
+   * registries failed.
+   */
+  Future<QualificationDetails> find(String crebo, RequestDeadline deadline) {
+    Future<Optional<Qualification>> rio =
+        deadline.bound(Registry.RIO, registries.rio().findQualification(crebo));
+    Future<Optional<QualificationFile>> sbb =
+        deadline.bound(Registry.SBB, registries.sbb().findQualificationFile(crebo));
+    return Future.join(rio, sbb)
+        .transform(
+            ignored -> {
+              if (rio.failed() && sbb.failed()) {
+                return Future.failedFuture(rio.cause());
+              }
+              boolean unknown =
+                  (rio.failed() || rio.result().isEmpty())
+                      && (sbb.failed() || sbb.result().isEmpty());
+              if (unknown && (rio.succeeded() && sbb.succeeded())) {
+                return Future.succeededFuture(null);
+              }
+              return Future.succeededFuture(
+                  new QualificationDetails(
+                      crebo,
+                      rio.succeeded() ? rio.result().orElse(null) : null,
+                      failure(rio),
+                      sbb.succeeded() ? sbb.result().orElse(null) : null,
+                      failure(sbb)));
+            });
   }
 
-  private static QualificationDetails join(
-      String crebo, Optional<Qualification> rio, Optional<QualificationFile> sbb) {
-    if (rio.isEmpty() && sbb.isEmpty()) {
+  private static UpstreamException failure(Future<?> outcome) {
+    if (outcome.succeeded()) {
       return null;
     }
-    Qualification q = rio.orElse(new Qualification(crebo, null, null, null, null));
-    QualificationFile file =
-        sbb.orElse(new QualificationFile(q.qualificationFileCode(), null, List.of()));
-    return new QualificationDetails(
-        crebo, q.title(), q.level(), q.studyLoad(), file.code(), file.title(), file.coreTasks());
+    return outcome.cause() instanceof UpstreamException upstream ? upstream : null;
   }
 }

@@ -10,12 +10,6 @@ import nl.dossier.gateway.policy.Access;
 
 /** The root fields: the caller's own dossier and the public reference lookups. */
 final class QueryDataFetchers {
-  private final Registries registries;
-
-  QueryDataFetchers(Registries registries) {
-    this.registries = registries;
-  }
-
   DataFetcher<DataFetcherResult<Dossier>> me() {
     return env -> {
       Caller caller = RequestContext.caller(env.getGraphQlContext());
@@ -29,7 +23,9 @@ final class QueryDataFetchers {
             .build();
       }
       return DataFetcherResult.<Dossier>newResult()
-          .data(new Dossier(registries, SubjectToken.accessToken(owner.accessToken())))
+          .data(
+              RequestContext.scope(env.getGraphQlContext())
+                  .dossier(owner.subject(), () -> SubjectToken.accessToken(owner.accessToken())))
           .localContext(Access.owner(owner.subject()))
           .build();
     };

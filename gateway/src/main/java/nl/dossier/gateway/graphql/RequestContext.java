@@ -9,8 +9,13 @@ public final class RequestContext {
 
   private RequestContext() {}
 
-  public static void put(GraphQLContext.Builder context, Caller caller, String correlationId) {
-    context.of(Caller.class, caller, CORRELATION_ID, correlationId);
+  public static void put(
+      GraphQLContext.Builder context, Caller caller, String correlationId, RequestScope scope) {
+    context.of(Caller.class, caller, CORRELATION_ID, correlationId, RequestScope.class, scope);
+  }
+
+  static RequestScope scope(GraphQLContext context) {
+    return context.get(RequestScope.class);
   }
 
   public static Caller caller(GraphQLContext context) {

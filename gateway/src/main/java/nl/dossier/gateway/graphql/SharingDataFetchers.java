@@ -38,7 +38,6 @@ final class SharingDataFetchers {
   private static final Logger LOG = Logger.getLogger(SharingDataFetchers.class.getName());
   private static final int MAX_PAGE = 100;
 
-  private final Registries registries;
   private final SharingService sharing;
   private final GrantStore store;
   private final SharingCatalog catalog;
@@ -50,13 +49,11 @@ final class SharingDataFetchers {
    *     accepts to read the owner's registries on the reader's behalf
    */
   SharingDataFetchers(
-      Registries registries,
       SharingService sharing,
       GrantStore store,
       SharingCatalog catalog,
       Function<Grant, Function<String, String>> assertions,
       Clock clock) {
-    this.registries = registries;
     this.sharing = sharing;
     this.store = store;
     this.catalog = catalog;
@@ -82,8 +79,10 @@ final class SharingDataFetchers {
                     grant ->
                         DataFetcherResult.<Dossier>newResult()
                             .data(
-                                new Dossier(
-                                    registries, SubjectToken.accessToken(owner.accessToken())))
+                                RequestContext.scope(env.getGraphQlContext())
+                                    .dossier(
+                                        owner.subject(),
+                                        () -> SubjectToken.accessToken(owner.accessToken())))
                             .localContext(
                                 new Access.GrantAccess(grant, grant.purpose(), clock.instant()))
                             .build()));
@@ -226,7 +225,7 @@ final class SharingDataFetchers {
         grant.id(),
         grant.purpose(),
         ShareView.utc(grant.expiresAt()),
-        dossierFor(grant, caller),
+        dossierFor(env, grant, caller),
         access);
   }
 
@@ -250,14 +249,15 @@ final class SharingDataFetchers {
     var access = new Access.GrantAccess(grant, purpose, now);
     opened(env, access);
     return DataFetcherResult.<Dossier>newResult()
-        .data(dossierFor(grant, caller))
+        .data(dossierFor(env, grant, caller))
         .localContext(access)
         .build();
   }
 
-  private Dossier dossierFor(Grant grant, Caller caller) {
+  private Dossier dossierFor(DataFetchingEnvironment env, Grant grant, Caller caller) {
     String actor = caller instanceof Caller.Party party ? party.id() : "link:" + grant.id();
-    return new Dossier(registries, SubjectToken.assertion(assertions.apply(grant).apply(actor)));
+    return RequestContext.scope(env.getGraphQlContext())
+        .dossier(grant.owner(), () -> SubjectToken.assertion(assertions.apply(grant).apply(actor)));
   }
 
   private static boolean audienceOf(Grant grant, Caller caller) {

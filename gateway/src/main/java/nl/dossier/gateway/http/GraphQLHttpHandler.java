@@ -3,48 +3,54 @@ package nl.dossier.gateway.http;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.language.Document;
-import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import graphql.introspection.Introspection;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import nl.dossier.gateway.auth.AuthenticationException;
 import nl.dossier.gateway.auth.Caller;
 import nl.dossier.gateway.auth.JwtAuthenticator;
+import nl.dossier.gateway.config.LimitsConfig;
 import nl.dossier.gateway.graphql.RequestContext;
+import nl.dossier.gateway.graphql.RequestDeadline;
+import nl.dossier.gateway.graphql.RequestScope;
 import nl.dossier.gateway.policy.DisclosureLog;
 import nl.dossier.gateway.policy.GrantStore;
-import org.dataloader.DataLoaderRegistry;
 
 /**
- * {@code /graphql} as the GraphQL-over-HTTP specification has it: POST with a JSON body, GET with
- * query parameters for queries only, {@code application/graphql-response+json} answers, 4xx for
- * requests that cannot be executed. Authentication comes first; no registry is called for a caller
- * without a valid token.
+ * {@code /graphql} as the GraphQL-over-HTTP specification has it: POST with a JSON body (or a
+ * batch: a JSON array), GET with query parameters for queries only, {@code
+ * application/graphql-response+json} answers, 4xx for requests that cannot be executed.
+ * Authentication comes first and the limits second; nothing reaches a registry before both pass.
  */
 final class GraphQLHttpHandler implements Handler<RoutingContext> {
   private final GraphQL graphQL;
   private final JwtAuthenticator authenticator;
-  private final Supplier<DataLoaderRegistry> dataLoaders;
+  private final Function<RequestDeadline, RequestScope> scopes;
   private final GrantStore store;
+  private final LimitsConfig limits;
+  private final QueryLimits queryLimits;
   private final Clock clock;
 
   GraphQLHttpHandler(
       GraphQL graphQL,
       JwtAuthenticator authenticator,
-      Supplier<DataLoaderRegistry> dataLoaders,
+      Function<RequestDeadline, RequestScope> scopes,
       GrantStore store,
+      LimitsConfig limits,
       Clock clock) {
     this.graphQL = graphQL;
     this.authenticator = authenticator;
-    this.dataLoaders = dataLoaders;
+    this.scopes = scopes;
     this.store = store;
+    this.limits = limits;
+    this.queryLimits = new QueryLimits(limits);
     this.clock = clock;
   }
 
@@ -69,12 +75,12 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
     }
     authenticator
         .authenticate(rc.request().getHeader(HttpHeaders.AUTHORIZATION))
-        .compose(caller -> execute(rc, caller))
+        .compose(caller -> run(rc, caller))
         .onComplete(
             outcome -> {
               try {
                 if (outcome.succeeded()) {
-                  responses.result(outcome.result());
+                  outcome.result().send(responses);
                 } else {
                   fail(responses, outcome.cause());
                 }
@@ -84,13 +90,44 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
             });
   }
 
+  /** One result, or the results of a batch in order. */
+  private record Answer(List<ExecutionResult> results, boolean batch) {
+    void send(Responses responses) {
+      if (batch) {
+        responses.batch(results);
+      } else {
+        responses.result(results.get(0));
+      }
+    }
+  }
+
+  private Future<Answer> run(RoutingContext rc, Caller caller) {
+    if (rc.request().method() == HttpMethod.GET) {
+      GraphQLRequest request = GraphQLRequest.fromParams(rc.queryParams());
+      if (queryLimits.check(request.query()).hasMutation(request.operationName())) {
+        rc.response().putHeader(HttpHeaders.ALLOW, "POST");
+        throw new BadRequestException(405, "Only queries may be sent with GET; use POST");
+      }
+      return execute(rc, caller, request).map(result -> new Answer(List.of(result), false));
+    }
+    String body = rc.body().asString();
+    List<GraphQLRequest> requests = GraphQLRequest.fromBody(body, limits.maxBatch());
+    requests.forEach(request -> queryLimits.check(request.query()));
+    var results = new ArrayList<Future<ExecutionResult>>(requests.size());
+    requests.forEach(request -> results.add(execute(rc, caller, request)));
+    boolean batch = body.stripLeading().startsWith("[");
+    return Future.all(results).map(all -> new Answer(all.list(), batch));
+  }
+
   /**
-   * Executes; for anyone but the owner, the disclosure log is written before the answer leaves, and
-   * an answer whose disclosure cannot be logged is not sent.
+   * Executes under the request deadline; for anyone but the owner, the disclosure log is written
+   * before the answer leaves, and an answer whose disclosure cannot be logged is not sent.
    */
-  private Future<ExecutionResult> execute(RoutingContext rc, Caller caller) {
-    GraphQLRequest request = parse(rc);
+  private Future<ExecutionResult> execute(
+      RoutingContext rc, Caller caller, GraphQLRequest request) {
     DisclosureLog log = disclosureLog(caller);
+    RequestDeadline deadline = RequestDeadline.start(rc.vertx(), limits.requestDeadline());
+    RequestScope scope = scopes.apply(deadline);
     var input =
         ExecutionInput.newExecutionInput()
             .query(request.query())
@@ -98,15 +135,17 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
             .variables(request.variables())
             .graphQLContext(
                 context -> {
-                  RequestContext.put(context, caller, Responses.correlationId(rc));
+                  RequestContext.put(context, caller, Responses.correlationId(rc), scope);
+                  context.of(Introspection.INTROSPECTION_DISABLED, !limits.introspection());
                   if (log != null) {
                     context.of(DisclosureLog.class, log);
                   }
                 })
-            .dataLoaderRegistry(dataLoaders.get())
+            .dataLoaderRegistry(scope.dataLoaders())
             .build();
     Future<ExecutionResult> result =
-        Future.fromCompletionStage(graphQL.executeAsync(input), rc.vertx().getOrCreateContext());
+        Future.fromCompletionStage(graphQL.executeAsync(input), rc.vertx().getOrCreateContext())
+            .andThen(done -> deadline.cancel());
     if (log == null) {
       return result;
     }
@@ -133,42 +172,13 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
     return null;
   }
 
-  private static GraphQLRequest parse(RoutingContext rc) {
-    if (rc.request().method() == HttpMethod.POST) {
-      return GraphQLRequest.fromBody(rc.body().asString());
-    }
-    GraphQLRequest request = GraphQLRequest.fromParams(rc.queryParams());
-    if (!isQuery(request)) {
-      rc.response().putHeader(HttpHeaders.ALLOW, "POST");
-      throw new BadRequestException(405, "Only queries may be sent with GET; use POST");
-    }
-    return request;
-  }
-
-  private static boolean isQuery(GraphQLRequest request) {
-    Document document;
-    try {
-      document = Parser.parse(request.query());
-    } catch (InvalidSyntaxException e) {
-      return true;
-    }
-    for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
-      boolean selected =
-          request.operationName() == null || request.operationName().equals(operation.getName());
-      if (selected && operation.getOperation() != OperationDefinition.Operation.QUERY) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static void fail(Responses responses, Throwable failure) {
     if (failure instanceof AuthenticationException) {
       responses.unauthenticated(failure.getMessage());
     } else if (failure instanceof DisclosureNotLoggedException) {
       responses.policyUnavailable(failure.getCause());
     } else if (failure instanceof BadRequestException bad) {
-      responses.error(bad.status(), "BAD_REQUEST", bad.getMessage());
+      responses.error(bad.status(), bad.code(), bad.getMessage());
     } else {
       responses.internal(failure);
     }

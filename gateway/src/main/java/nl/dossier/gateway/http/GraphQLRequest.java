@@ -2,23 +2,48 @@ package nl.dossier.gateway.http;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The parameters of one GraphQL-over-HTTP request, from a JSON body or a query string. */
 record GraphQLRequest(String query, String operationName, Map<String, Object> variables) {
 
-  static GraphQLRequest fromBody(String body) {
-    Object parsed;
-    try {
-      parsed = body == null || body.isBlank() ? null : new JsonObject(body);
-    } catch (DecodeException e) {
-      throw new BadRequestException("The body is not a JSON object");
-    }
-    if (parsed == null) {
+  /** The requests in a POST body: one JSON object, or a JSON array of them (a batch). */
+  static List<GraphQLRequest> fromBody(String body, int maxBatch) {
+    if (body == null || body.isBlank()) {
       throw new BadRequestException("The body is empty");
     }
-    JsonObject json = (JsonObject) parsed;
+    Object parsed;
+    try {
+      parsed = Json.decodeValue(body);
+    } catch (DecodeException e) {
+      throw new BadRequestException("The body is not JSON");
+    }
+    if (parsed instanceof JsonObject json) {
+      return List.of(fromJson(json));
+    }
+    if (!(parsed instanceof JsonArray batch) || batch.isEmpty()) {
+      throw new BadRequestException("The body must be a JSON object, or a non-empty array of them");
+    }
+    if (batch.size() > maxBatch) {
+      throw new BadRequestException(
+          400, "BATCH_TOO_LARGE", "A batch may hold at most " + maxBatch + " operations");
+    }
+    var requests = new ArrayList<GraphQLRequest>(batch.size());
+    for (Object entry : batch) {
+      if (!(entry instanceof JsonObject json)) {
+        throw new BadRequestException("Every entry of a batch must be a JSON object");
+      }
+      requests.add(fromJson(json));
+    }
+    return requests;
+  }
+
+  private static GraphQLRequest fromJson(JsonObject json) {
     return new GraphQLRequest(
         text(json.getValue("query"), "query"),
         optionalText(json.getValue("operationName"), "operationName"),

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -41,11 +42,55 @@ final class Responses {
 
   void result(ExecutionResult result) {
     int status = result.isDataPresent() || MediaTypes.JSON.equals(mediaType) ? 200 : 400;
-    send(status, new JsonObject(result.toSpecification()));
+    send(status, withCorrelationIds(new JsonObject(result.toSpecification())));
+  }
+
+  /** A batch: an array of results, 200 whatever each holds. */
+  void batch(List<ExecutionResult> results) {
+    var array = new JsonArray();
+    results.forEach(
+        result -> array.add(withCorrelationIds(new JsonObject(result.toSpecification()))));
+    correlationId(rc);
+    rc.response()
+        .setStatusCode(200)
+        .putHeader(HttpHeaders.CONTENT_TYPE, mediaType + "; charset=utf-8")
+        .end(array.encode());
+  }
+
+  /** Every error carries the request's correlation id, which is also in the log and a header. */
+  private JsonObject withCorrelationIds(JsonObject body) {
+    JsonArray errors = body.getJsonArray("errors");
+    if (errors == null) {
+      return body;
+    }
+    String id = correlationId(rc);
+    for (int i = 0; i < errors.size(); i++) {
+      JsonObject error = errors.getJsonObject(i);
+      JsonObject extensions = error.getJsonObject("extensions");
+      if (extensions == null) {
+        extensions = new JsonObject();
+        error.put("extensions", extensions);
+      }
+      extensions.put("correlationId", id);
+      if (!extensions.containsKey("code")) {
+        extensions.put("code", code(extensions.getString("classification")));
+      }
+    }
+    return body;
+  }
+
+  private static String code(String classification) {
+    if ("InvalidSyntax".equals(classification)) {
+      return "GRAPHQL_PARSE_FAILED";
+    }
+    if ("ValidationError".equals(classification)) {
+      return "GRAPHQL_VALIDATION_FAILED";
+    }
+    return "BAD_REQUEST";
   }
 
   void error(int status, String code, String message) {
-    send(status, errors(message, Map.of("code", code)));
+    send(status, errors(message, Map.of("code", code, "correlationId", correlationId(rc))));
   }
 
   void unauthenticated(String message) {

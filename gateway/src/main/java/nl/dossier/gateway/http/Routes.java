@@ -1,6 +1,7 @@
 package nl.dossier.gateway.http;
 
 import graphql.GraphQL;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -10,10 +11,13 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.graphql.GraphiQLHandler;
 import io.vertx.ext.web.handler.graphql.GraphiQLHandlerOptions;
 import java.time.Clock;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.function.Function;
 import nl.dossier.gateway.auth.JwtAuthenticator;
+import nl.dossier.gateway.config.LimitsConfig;
+import nl.dossier.gateway.graphql.RequestDeadline;
+import nl.dossier.gateway.graphql.RequestScope;
 import nl.dossier.gateway.policy.GrantStore;
-import org.dataloader.DataLoaderRegistry;
 
 /** The gateway's HTTP surface: {@code /graphql}, {@code /graphiql}, {@code /health}. */
 public final class Routes {
@@ -23,21 +27,25 @@ public final class Routes {
       Vertx vertx,
       GraphQL graphQL,
       JwtAuthenticator authenticator,
-      Supplier<DataLoaderRegistry> dataLoaders,
+      Function<RequestDeadline, RequestScope> scopes,
       GrantStore store,
-      long bodyLimit) {
+      long bodyLimit,
+      LimitsConfig limits,
+      Map<String, CircuitBreaker> breakers) {
     Router router = Router.router(vertx);
     router
         .route("/graphql")
         .handler(BodyHandler.create(false).setBodyLimit(bodyLimit))
         .handler(
-            new GraphQLHttpHandler(graphQL, authenticator, dataLoaders, store, Clock.systemUTC()))
+            new GraphQLHttpHandler(
+                graphQL, authenticator, scopes, store, limits, Clock.systemUTC()))
         .failureHandler(Routes::failure);
     router
         .route("/graphiql*")
         .subRouter(
             GraphiQLHandler.create(vertx, new GraphiQLHandlerOptions().setEnabled(true)).router());
     router.get("/health").handler(rc -> json(rc, 200, new JsonObject().put("status", "UP")));
+    router.get("/ready").handler(rc -> ready(rc, breakers));
     return router;
   }
 
@@ -50,6 +58,24 @@ public final class Routes {
     } else {
       responses.internal(rc.failure());
     }
+  }
+
+  /**
+   * Ready while the gateway can answer at all: a registry whose breaker is open only degrades the
+   * answers (its fields are null with an error), so it is reported, not made a reason to stop.
+   */
+  private static void ready(RoutingContext rc, Map<String, CircuitBreaker> breakers) {
+    var registries = new JsonObject();
+    boolean degraded = false;
+    for (var entry : breakers.entrySet()) {
+      CircuitBreaker.State state = entry.getValue().getState();
+      registries.put(entry.getKey(), state.name());
+      degraded |= state != CircuitBreaker.State.CLOSED;
+    }
+    json(
+        rc,
+        200,
+        new JsonObject().put("status", degraded ? "DEGRADED" : "UP").put("registries", registries));
   }
 
   private static void json(RoutingContext rc, int status, JsonObject body) {

@@ -1,0 +1,127 @@
+package nl.dossier.connectors;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.function.Supplier;
+import nl.dossier.domain.Registry;
+
+/**
+ * One registry's guards, from resilience4j: a bulkhead (non-blocking: a call over the limit fails
+ * at once), a circuit breaker that counts only what says the registry is unhealthy, and retries of
+ * idempotent reads with exponential backoff and jitter, or the registry's own {@code Retry-After}.
+ * Waits are Vert.x timers, so nothing blocks an event loop.
+ */
+public final class Resilience {
+  private final Vertx vertx;
+  private final Registry registry;
+  private final ConnectorConfig.RetryConfig retry;
+  private final Duration openWait;
+  private final CircuitBreaker breaker;
+  private final Bulkhead bulkhead;
+  private final IntervalFunction backoff;
+
+  public Resilience(Vertx vertx, String name, Registry registry, ConnectorConfig config) {
+    this.vertx = vertx;
+    this.registry = registry;
+    this.retry = config.retry();
+    this.openWait = config.breaker().waitInOpenState();
+    this.breaker = CircuitBreaker.of(name, breakerConfig(config.breaker()));
+    this.bulkhead =
+        Bulkhead.of(
+            name,
+            BulkheadConfig.custom()
+                .maxConcurrentCalls(config.maxConcurrentCalls())
+                .maxWaitDuration(Duration.ZERO)
+                .build());
+    this.backoff =
+        IntervalFunction.ofExponentialRandomBackoff(
+            retry.initialBackoff(), retry.multiplier(), retry.jitter());
+  }
+
+  private static CircuitBreakerConfig breakerConfig(ConnectorConfig.BreakerConfig config) {
+    return CircuitBreakerConfig.custom()
+        .failureRateThreshold(config.failureRateThreshold())
+        .slowCallRateThreshold(config.slowCallRateThreshold())
+        .slowCallDurationThreshold(config.slowCallDuration())
+        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+        .slidingWindowSize(config.slidingWindowSize())
+        .minimumNumberOfCalls(config.minimumNumberOfCalls())
+        .waitDurationInOpenState(config.waitInOpenState())
+        .permittedNumberOfCallsInHalfOpenState(config.permittedCallsInHalfOpenState())
+        .automaticTransitionFromOpenToHalfOpenEnabled(false)
+        .recordException(e -> e instanceof UpstreamException u && u.countsAsFailure())
+        .build();
+  }
+
+  public CircuitBreaker breaker() {
+    return breaker;
+  }
+
+  /** Runs a call under the bulkhead and the breaker; an idempotent one is retried. */
+  public <T> Future<T> execute(boolean idempotent, Supplier<Future<T>> call) {
+    return attempt(idempotent, call, 1);
+  }
+
+  private <T> Future<T> attempt(boolean idempotent, Supplier<Future<T>> call, int attempt) {
+    return guarded(call)
+        .recover(
+            failure -> {
+              Duration wait = idempotent ? retryWait(failure, attempt) : null;
+              if (wait == null) {
+                return Future.failedFuture(failure);
+              }
+              Promise<T> next = Promise.promise();
+              vertx.setTimer(
+                  Math.max(1, wait.toMillis()),
+                  id -> attempt(idempotent, call, attempt + 1).onComplete(next));
+              return next.future();
+            });
+  }
+
+  private Duration retryWait(Throwable failure, int attempt) {
+    if (attempt >= retry.maxAttempts()
+        || !(failure instanceof UpstreamException upstream)
+        || !upstream.retryable()) {
+      return null;
+    }
+    Duration asked = upstream.retryAfter();
+    if (asked != null) {
+      return asked.compareTo(retry.maxRetryAfter()) <= 0 ? asked : null;
+    }
+    return Duration.ofMillis(backoff.apply(attempt));
+  }
+
+  private <T> Future<T> guarded(Supplier<Future<T>> call) {
+    if (!bulkhead.tryAcquirePermission()) {
+      return Future.failedFuture(UpstreamException.busy(registry));
+    }
+    if (!breaker.tryAcquirePermission()) {
+      bulkhead.onComplete();
+      return Future.failedFuture(UpstreamException.circuitOpen(registry, openWait));
+    }
+    long start = breaker.getCurrentTimestamp();
+    Future<T> pending;
+    try {
+      pending = call.get();
+    } catch (RuntimeException e) {
+      pending = Future.failedFuture(e);
+    }
+    return pending.andThen(
+        outcome -> {
+          bulkhead.onComplete();
+          long took = breaker.getCurrentTimestamp() - start;
+          if (outcome.succeeded()) {
+            breaker.onSuccess(took, breaker.getTimestampUnit());
+          } else {
+            breaker.onError(took, breaker.getTimestampUnit(), outcome.cause());
+          }
+        });
+  }
+}

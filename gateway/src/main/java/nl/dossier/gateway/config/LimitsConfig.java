@@ -1,0 +1,50 @@
+package nl.dossier.gateway.config;
+
+import java.time.Duration;
+
+/**
+ * Limits on what one request may ask, checked before anything is executed, and on how long it may
+ * take.
+ *
+ * @param maxDepth the deepest field nesting
+ * @param maxAliases the most aliased fields in a document
+ * @param maxTokens the most parser tokens in a document
+ * @param maxDirectives the most directives in a document
+ * @param maxComplexity the highest cost: every field costs 1, and a list multiplies the cost of
+ *     what is selected below it by its expected size
+ * @param maxBatch the most operations in one batched request (a JSON array)
+ * @param introspection whether {@code __schema} and {@code __type} may be asked
+ * @param requestDeadline how long a request may take; registries that have not answered by then are
+ *     reported as timed out and the rest is answered
+ */
+public record LimitsConfig(
+    int maxDepth,
+    int maxAliases,
+    int maxTokens,
+    int maxDirectives,
+    int maxComplexity,
+    int maxBatch,
+    boolean introspection,
+    Duration requestDeadline) {
+  public static final LimitsConfig DEFAULTS =
+      new LimitsConfig(12, 250, 20_000, 50, 50_000, 10, true, Duration.ofSeconds(5));
+
+  public LimitsConfig {
+    positive("limits.maxDepth", maxDepth);
+    positive("limits.maxAliases", maxAliases);
+    positive("limits.maxTokens", maxTokens);
+    positive("limits.maxDirectives", maxDirectives);
+    positive("limits.maxComplexity", maxComplexity);
+    positive("limits.maxBatch", maxBatch);
+    if (requestDeadline == null || requestDeadline.isNegative() || requestDeadline.isZero()) {
+      throw new IllegalArgumentException(
+          "limits.requestDeadline must be positive, but was " + requestDeadline);
+    }
+  }
+
+  private static void positive(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be positive, but was " + value);
+    }
+  }
+}

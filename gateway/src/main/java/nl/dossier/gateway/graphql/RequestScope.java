@@ -1,0 +1,38 @@
+package nl.dossier.gateway.graphql;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import nl.dossier.connectors.eduid.SubjectToken;
+import org.dataloader.DataLoaderRegistry;
+
+/**
+ * What one request shares between its fields and nothing else does: the loaders of reference data,
+ * and one {@link Dossier} per owner, so that a query over several shares of the same owner reads
+ * that owner's registries once. The policy is applied per field and per grant afterwards.
+ */
+public final class RequestScope {
+  private final Registries registries;
+  private final RequestDeadline deadline;
+  private final DataLoaderRegistry dataLoaders;
+  private final Map<String, Dossier> dossiers = new HashMap<>();
+
+  public RequestScope(Registries registries, RequestDeadline deadline) {
+    this.registries = registries;
+    this.deadline = deadline;
+    this.dataLoaders = DataLoaders.create(registries, deadline);
+  }
+
+  public DataLoaderRegistry dataLoaders() {
+    return dataLoaders;
+  }
+
+  public RequestDeadline deadline() {
+    return deadline;
+  }
+
+  /** The owner's dossier in this request; {@code token} is asked only when it is first needed. */
+  synchronized Dossier dossier(String owner, Supplier<SubjectToken> token) {
+    return dossiers.computeIfAbsent(owner, o -> new Dossier(registries, token.get(), deadline));
+  }
+}

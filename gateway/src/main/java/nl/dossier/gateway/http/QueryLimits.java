@@ -1,0 +1,125 @@
+package nl.dossier.gateway.http;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.language.Directive;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.Node;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import nl.dossier.gateway.config.LimitsConfig;
+import nl.dossier.gateway.error.DossierErrorType;
+
+/**
+ * The checks on a document's text before anything runs: its size in tokens, its aliases and
+ * directives, introspection when it is off. Verdicts are cached per document text (never per
+ * caller); depth and cost are checked by graphql-java's instrumentation at execution.
+ */
+final class QueryLimits {
+  private final LimitsConfig limits;
+  private final ParserOptions parserOptions;
+  private final Cache<String, Verdict> verdicts = Caffeine.newBuilder().maximumSize(2_000).build();
+
+  QueryLimits(LimitsConfig limits) {
+    this.limits = limits;
+    this.parserOptions =
+        ParserOptions.getDefaultOperationParserOptions()
+            .transform(o -> o.maxTokens(limits.maxTokens()));
+  }
+
+  /** What a document is, as far as the limits go; syntax errors are left to graphql-java. */
+  record Verdict(Document document, DossierErrorType rejected, String message) {
+    boolean hasMutation(String operationName) {
+      if (document == null) {
+        return false;
+      }
+      for (OperationDefinition operation :
+          document.getDefinitionsOfType(OperationDefinition.class)) {
+        boolean selected = operationName == null || operationName.equals(operation.getName());
+        if (selected && operation.getOperation() != OperationDefinition.Operation.QUERY) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Checks the query; throws a 400 {@link BadRequestException} with a stable code. */
+  Verdict check(String query) {
+    Verdict verdict = verdicts.get(query, this::judge);
+    if (verdict.rejected() != null) {
+      throw new BadRequestException(400, verdict.rejected().name(), verdict.message());
+    }
+    return verdict;
+  }
+
+  private Verdict judge(String query) {
+    Document document;
+    try {
+      document =
+          Parser.parse(
+              ParserEnvironment.newParserEnvironment()
+                  .document(query)
+                  .parserOptions(parserOptions)
+                  .build());
+    } catch (ParseCancelledException e) {
+      return rejected(
+          DossierErrorType.DOCUMENT_TOO_LARGE,
+          "The document has more than " + limits.maxTokens() + " tokens");
+    } catch (InvalidSyntaxException e) {
+      return new Verdict(null, null, null);
+    }
+    var counter = new Counter();
+    new NodeTraverser().depthFirst(counter, document.getChildren());
+    if (counter.aliases > limits.maxAliases()) {
+      return rejected(
+          DossierErrorType.TOO_MANY_ALIASES,
+          "The document has more than " + limits.maxAliases() + " aliases");
+    }
+    if (counter.directives > limits.maxDirectives()) {
+      return rejected(
+          DossierErrorType.TOO_MANY_DIRECTIVES,
+          "The document has more than " + limits.maxDirectives() + " directives");
+    }
+    if (!limits.introspection() && counter.introspection) {
+      return rejected(DossierErrorType.INTROSPECTION_DISABLED, "Introspection is turned off");
+    }
+    return new Verdict(document, null, null);
+  }
+
+  private static Verdict rejected(DossierErrorType type, String message) {
+    return new Verdict(null, type, message);
+  }
+
+  private static final class Counter extends NodeVisitorStub {
+    int aliases;
+    int directives;
+    boolean introspection;
+
+    @Override
+    public TraversalControl visitField(Field node, TraverserContext<Node> context) {
+      if (node.getAlias() != null) {
+        aliases++;
+      }
+      if (node.getName().equals("__schema") || node.getName().equals("__type")) {
+        introspection = true;
+      }
+      return TraversalControl.CONTINUE;
+    }
+
+    @Override
+    public TraversalControl visitDirective(Directive node, TraverserContext<Node> context) {
+      directives++;
+      return TraversalControl.CONTINUE;
+    }
+  }
+}
