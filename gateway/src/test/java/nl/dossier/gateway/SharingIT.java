@@ -349,6 +349,17 @@ class SharingIT {
             .getJsonObject("disclosures");
     assertThat(next.getJsonArray("entries")).hasSize(1);
     assertThat(next.getValue("nextCursor")).isNull();
+    // and a time filter narrows it
+    JsonObject later =
+        owner(
+                Persona.MOHAMED,
+                "query($f: DisclosureFilter) { disclosures(filter: $f) { entries { shareId } } }",
+                Map.of(
+                    "f",
+                    Map.of("shareId", share, "from", Instant.now().plusSeconds(60).toString())))
+            .getJsonObject("data")
+            .getJsonObject("disclosures");
+    assertThat(later.getJsonArray("entries")).isEmpty();
     // and another owner sees none of it
     JsonArray others =
         owner(Persona.MARISKA, "{ disclosures { entries { shareId } } }", Map.of())
@@ -357,6 +368,81 @@ class SharingIT {
             .getJsonArray("entries");
     assertThat(others.stream().map(e -> ((JsonObject) e).getString("shareId")))
         .doesNotContain(share);
+  }
+
+  @Test
+  void introspectionByAPartyShowsTheSchemaAndNoData() {
+    // given
+    create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
+    gateway.mocks.resetRequests();
+    // when
+    JsonObject answer =
+        gateway.query(
+            bearer(MockRegistries.INTAKE_CLIENT_ID),
+            "{ __schema { queryType { name } } __type(name: \"Diploma\") { fields { name } } }",
+            Map.of());
+    // then
+    assertThat(answer.getJsonObject("data").getJsonObject("__type").getJsonArray("fields"))
+        .isNotEmpty();
+    assertThat(answer.encode()).doesNotContain("Expert IT").doesNotContain("El Amrani");
+    assertNoRegistryCalled();
+  }
+
+  @Test
+  void batchesAndSeveralOperationsDecideEachReadOnItsOwn() {
+    // given
+    String share =
+        create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
+    String read =
+        "query R($id: ID!, $p: String!) { dossier(shareId: $id, purpose: $p) { diplomas { level } badges { title } } } query Other { me { name } }";
+    String batch =
+        new JsonArray()
+            .add(
+                new JsonObject()
+                    .put("query", read)
+                    .put("operationName", "R")
+                    .put("variables", new JsonObject().put("id", share).put("p", "admission")))
+            .add(
+                new JsonObject()
+                    .put("query", read)
+                    .put("operationName", "R")
+                    .put("variables", new JsonObject().put("id", share).put("p", "marketing")))
+            .add(new JsonObject().put("query", read).put("operationName", "Other"))
+            .encode();
+    // when
+    var answer =
+        gateway.send(
+            java.net.http.HttpRequest.newBuilder(gateway.uri("/graphql"))
+                .header("Authorization", bearer(MockRegistries.INTAKE_CLIENT_ID))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(batch)));
+    // then
+    JsonArray results = new JsonArray(answer.body());
+    JsonObject granted = results.getJsonObject(0).getJsonObject("data").getJsonObject("dossier");
+    assertThat(granted.getJsonArray("diplomas").getJsonObject(0).getString("level"))
+        .isEqualTo("MBO-4");
+    assertThat(granted.getValue("badges")).isNull();
+    assertThat(results.getJsonObject(1).getJsonObject("data").getValue("dossier")).isNull();
+    assertThat(code(results.getJsonObject(1))).isEqualTo("WITHHELD");
+    assertThat(code(results.getJsonObject(2))).isEqualTo("FORBIDDEN");
+    assertThat(answer.body()).doesNotContain("El Amrani");
+  }
+
+  @Test
+  void sharingGroupsExpandToPersonalCoordinates() {
+    JsonArray groups =
+        owner(Persona.MARISKA, "{ sharingGroups { name coordinates } }", Map.of())
+            .getJsonObject("data")
+            .getJsonArray("sharingGroups");
+    JsonObject grades =
+        groups.stream()
+            .map(JsonObject.class::cast)
+            .filter(g -> g.getString("name").equals("grades"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(grades.getJsonArray("coordinates").getList())
+        .contains("Diploma.grades", "Person.examResults", "ExamGrade.finalGrade")
+        .doesNotContain("Diploma.title");
   }
 
   @Test
