@@ -1,7 +1,6 @@
 package nl.dossier.gateway.auth;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -14,6 +13,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.vertx.core.Future;
 import java.text.ParseException;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import nl.dossier.gateway.config.AuthConfig;
 
 /**
@@ -30,6 +30,7 @@ public final class JwtAuthenticator {
   private final JwksCache jwks;
   private final GatewayKeys gatewayKeys;
   private final Set<String> parties;
+  private final AtomicReference<Verifier> verifier = new AtomicReference<>();
 
   public JwtAuthenticator(
       AuthConfig config, JwksCache jwks, GatewayKeys gatewayKeys, Set<String> parties) {
@@ -78,10 +79,22 @@ public final class JwtAuthenticator {
   }
 
   private JWTClaimsSet verify(SignedJWT jwt, JWKSet keys) {
+    try {
+      return processor(keys).process(jwt, null);
+    } catch (BadJOSEException | JOSEException e) {
+      throw new AuthenticationException("The token is not valid");
+    }
+  }
+
+  /** The processor for a key set, built once per key set rather than once per request. */
+  private DefaultJWTProcessor<SecurityContext> processor(JWKSet keys) {
+    Verifier current = verifier.get();
+    if (current != null && current.keys() == keys) {
+      return current.processor();
+    }
     var processor = new DefaultJWTProcessor<SecurityContext>();
-    Set<JWSAlgorithm> algorithms = config.algorithms();
     processor.setJWSKeySelector(
-        new JWSVerificationKeySelector<>(algorithms, new ImmutableJWKSet<>(keys)));
+        new JWSVerificationKeySelector<>(config.algorithms(), new ImmutableJWKSet<>(keys)));
     var claims =
         new DefaultJWTClaimsVerifier<SecurityContext>(
             config.audience(),
@@ -89,10 +102,9 @@ public final class JwtAuthenticator {
             Set.of("sub", "exp"));
     claims.setMaxClockSkew((int) config.clockSkew().toSeconds());
     processor.setJWTClaimsSetVerifier(claims);
-    try {
-      return processor.process(jwt, null);
-    } catch (BadJOSEException | JOSEException e) {
-      throw new AuthenticationException("The token is not valid");
-    }
+    verifier.set(new Verifier(keys, processor));
+    return processor;
   }
+
+  private record Verifier(JWKSet keys, DefaultJWTProcessor<SecurityContext> processor) {}
 }
