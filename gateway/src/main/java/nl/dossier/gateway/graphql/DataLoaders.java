@@ -76,7 +76,9 @@ final class DataLoaders {
       return CompletableFuture.completedFuture(null);
     }
     DataLoader<String, V> dataLoader = env.getDataLoader(loader);
-    return dataLoader.load(key);
+    CompletableFuture<V> value = dataLoader.load(key);
+    dataLoader.dispatch();
+    return value;
   }
 
   private static <V> Future<V> optional(Future<Optional<V>> found) {
