@@ -1,5 +1,7 @@
 package nl.dossier.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static nl.dossier.gateway.GatewayFixture.getPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +89,24 @@ class SharingIT {
     assertThat(gateway.requests(MockRegistry.EDUBADGES)).isEmpty();
     assertThat(gateway.count(MockRegistry.EDUID, getPath("/myconext/api/eduid/links"))).isZero();
     assertThat(gateway.count(MockRegistry.SBB, getPath("/sbb/v1/praktijkverklaringen"))).isZero();
+    assertThat(gateway.count(MockRegistry.DUO, getPath("/duo/mijn-diplomas/v1/resultaten")))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void repeatedReadsReuseTheExchangedRegistryTokens() {
+    // given
+    String share =
+        create(
+            Persona.MOHAMED,
+            party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas", "identity"));
+    read(MockRegistries.INTAKE_CLIENT_ID, share, "admission");
+    gateway.mocks.resetRequests();
+    // when
+    read(MockRegistries.INTAKE_CLIENT_ID, share, "admission");
+    // then
+    assertThat(gateway.count(MockRegistry.EDUID, postRequestedFor(urlPathEqualTo("/oidc/token"))))
+        .isZero();
     assertThat(gateway.count(MockRegistry.DUO, getPath("/duo/mijn-diplomas/v1/resultaten")))
         .isEqualTo(1);
   }

@@ -89,9 +89,16 @@ public final class GatewayKeys {
 
   /**
    * A subject token for token exchange: "the gateway reads the dossier of {@code owner} for {@code
-   * actor} under {@code grantId}".
+   * actor} under {@code grantId}". Reused while well within its validity, so that the registry
+   * tokens exchanged for it are reused too.
    */
   public String assertion(String owner, String actor, String grantId, String audience) {
+    return assertions.get(
+        String.join("\n", owner, actor, grantId, audience),
+        key -> newAssertion(owner, actor, grantId, audience));
+  }
+
+  private String newAssertion(String owner, String actor, String grantId, String audience) {
     Instant now = clock.instant();
     return sign(
         new JWTClaimsSet.Builder()
