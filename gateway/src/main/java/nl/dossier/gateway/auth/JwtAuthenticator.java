@@ -1,5 +1,7 @@
 package nl.dossier.gateway.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -12,6 +14,8 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.vertx.core.Future;
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.dossier.gateway.config.AuthConfig;
@@ -25,12 +29,15 @@ import nl.dossier.gateway.config.AuthConfig;
  */
 public final class JwtAuthenticator {
   private static final String BEARER = "Bearer ";
+  private static final Duration REMEMBER = Duration.ofMinutes(5);
 
   private final AuthConfig config;
   private final JwksCache jwks;
   private final GatewayKeys gatewayKeys;
   private final Set<String> parties;
   private final AtomicReference<Verifier> verifier = new AtomicReference<>();
+  private final Cache<String, Verified> verified =
+      Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(REMEMBER).build();
 
   public JwtAuthenticator(
       AuthConfig config, JwksCache jwks, GatewayKeys gatewayKeys, Set<String> parties) {
@@ -57,6 +64,10 @@ public final class JwtAuthenticator {
       return Future.succeededFuture(jwt)
           .map(link -> new Caller.LinkHolder(gatewayKeys.verifyLink(link)));
     }
+    Verified known = verified.getIfPresent(token);
+    if (known != null && known.expiresAt().isAfter(Instant.now())) {
+      return Future.succeededFuture(known.caller());
+    }
     String kid = jwt.getHeader().getKeyID();
     return jwks.keys()
         .compose(
@@ -64,8 +75,22 @@ public final class JwtAuthenticator {
                 keys.getKeyByKeyId(kid) != null
                     ? Future.succeededFuture(keys)
                     : jwks.refreshIfStale())
-        .map(keys -> caller(verify(jwt, keys), token));
+        .map(keys -> remember(token, verify(jwt, keys)));
   }
+
+  /**
+   * Keeps a verified token's caller for a while (at most {@link #REMEMBER}, never past its expiry),
+   * so that a client sending the same token again is not verified again.
+   */
+  private Caller remember(String token, JWTClaimsSet claims) {
+    Caller caller = caller(claims, token);
+    Instant expiresAt = claims.getExpirationTime().toInstant();
+    Instant until = Instant.now().plus(REMEMBER);
+    verified.put(token, new Verified(caller, expiresAt.isBefore(until) ? expiresAt : until));
+    return caller;
+  }
+
+  private record Verified(Caller caller, Instant expiresAt) {}
 
   private Caller caller(JWTClaimsSet claims, String token) {
     Object clientId = claims.getClaim("client_id");

@@ -2,7 +2,6 @@ package nl.dossier.gateway.graphql;
 
 import graphql.GraphQL;
 import graphql.TypeResolutionEnvironment;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -43,10 +42,6 @@ public final class GraphQLFactory {
   public static GraphQL create(Services services) {
     return GraphQL.newGraphQL(schema(services))
         .defaultDataFetcherExceptionHandler(new GatewayExceptionHandler())
-        .instrumentation(
-            new ChainedInstrumentation(
-                QueryCost.depth(services.limits().maxDepth()),
-                QueryCost.complexity(services.limits().maxComplexity())))
         .preparsedDocumentProvider(new CachedDocuments())
         .build();
   }

@@ -50,7 +50,7 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
     this.scopes = scopes;
     this.store = store;
     this.limits = limits;
-    this.queryLimits = new QueryLimits(limits);
+    this.queryLimits = new QueryLimits(limits, graphQL.getGraphQLSchema());
     this.clock = clock;
   }
 

@@ -14,23 +14,27 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
+import graphql.schema.GraphQLSchema;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import nl.dossier.gateway.config.LimitsConfig;
 import nl.dossier.gateway.error.DossierErrorType;
+import nl.dossier.gateway.graphql.QueryCost;
 
 /**
  * The checks on a document's text before anything runs: its size in tokens, its aliases and
- * directives, introspection when it is off. Verdicts are cached per document text (never per
- * caller); depth and cost are checked by graphql-java's instrumentation at execution.
+ * directives, introspection when it is off, its depth and cost. Verdicts are cached per document
+ * text (they never depend on the caller), so a repeated query is not analysed again.
  */
 final class QueryLimits {
   private final LimitsConfig limits;
+  private final GraphQLSchema schema;
   private final ParserOptions parserOptions;
   private final Cache<String, Verdict> verdicts = Caffeine.newBuilder().maximumSize(2_000).build();
 
-  QueryLimits(LimitsConfig limits) {
+  QueryLimits(LimitsConfig limits, GraphQLSchema schema) {
     this.limits = limits;
+    this.schema = schema;
     this.parserOptions =
         ParserOptions.getDefaultOperationParserOptions()
             .transform(o -> o.maxTokens(limits.maxTokens()));
@@ -92,6 +96,25 @@ final class QueryLimits {
     }
     if (!limits.introspection() && counter.introspection) {
       return rejected(DossierErrorType.INTROSPECTION_DISABLED, "Introspection is turned off");
+    }
+    QueryCost.Measure measure = QueryCost.measure(schema, document);
+    if (measure.depth() > limits.maxDepth()) {
+      return rejected(
+          DossierErrorType.QUERY_TOO_DEEP,
+          "The query is "
+              + measure.depth()
+              + " deep; at most "
+              + limits.maxDepth()
+              + " is allowed");
+    }
+    if (measure.cost() > limits.maxComplexity()) {
+      return rejected(
+          DossierErrorType.QUERY_TOO_COMPLEX,
+          "The query costs "
+              + measure.cost()
+              + "; at most "
+              + limits.maxComplexity()
+              + " is allowed");
     }
     return new Verdict(document, null, null);
   }
