@@ -23,7 +23,7 @@ public record ConnectorConfig(
     BreakerConfig breaker,
     CacheConfig cache) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
-  public static final int DEFAULT_MAX_CONCURRENT_CALLS = 128;
+  public static final int DEFAULT_MAX_CONCURRENT_CALLS = 512;
 
   public ConnectorConfig {
     Objects.requireNonNull(baseUrl, "baseUrl is required");
