@@ -2,16 +2,21 @@ package nl.dossier.gateway;
 
 import com.nimbusds.jose.jwk.ECKey;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import nl.dossier.connectors.ConnectorConfig;
 import nl.dossier.connectors.Resilience;
 import nl.dossier.connectors.Upstream;
@@ -116,8 +121,27 @@ public final class Gateway {
             config.bodyLimit(),
             config.limits(),
             breakers);
-    return jwks.start(JWKS_REFRESH_PERIOD)
-        .compose(loaded -> vertx.createHttpServer().requestHandler(router).listen(config.port()));
+    return jwks.start(JWKS_REFRESH_PERIOD).compose(loaded -> serve(router));
+  }
+
+  /**
+   * Listens on one event loop per core (Vert.x shares the port between them). On port 0, where each
+   * server would get a port of its own, on one.
+   */
+  private Future<HttpServer> serve(Router router) {
+    int loops = config.port() == 0 ? 1 : Runtime.getRuntime().availableProcessors();
+    Promise<HttpServer> first = Promise.promise();
+    Supplier<Deployable> server =
+        () ->
+            context ->
+                vertx
+                    .createHttpServer()
+                    .requestHandler(router)
+                    .listen(config.port())
+                    .onSuccess(first::tryComplete);
+    return vertx
+        .deployVerticle(server, new DeploymentOptions().setInstances(loops))
+        .compose(id -> first.future());
   }
 
   private Registries registries(WebClient client) {
