@@ -41,11 +41,6 @@ public record ConnectorConfig(
     cache = cache == null ? CacheConfig.DEFAULTS : cache;
   }
 
-  /** A connector with every default, for tests and the demo. */
-  public static ConnectorConfig of(String baseUrl) {
-    return new ConnectorConfig(baseUrl, null, null, DEFAULT_MAX_CONCURRENT_CALLS, null, null, null);
-  }
-
   static void positive(String name, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(name + " must be positive, but was " + value);

@@ -56,10 +56,6 @@ public final class UpstreamException extends RuntimeException {
     return new UpstreamException(registry, Reason.UNAVAILABLE, status, retryAfter);
   }
 
-  public static UpstreamException ofStatus(Registry registry, int status) {
-    return ofStatus(registry, status, null);
-  }
-
   /** A body that did not have the expected shape. */
   public static UpstreamException badResponse(Registry registry) {
     return new UpstreamException(registry, Reason.BAD_RESPONSE, 0, null);
