@@ -99,9 +99,6 @@ public final class GraphQLFactory {
                 .dataFetcher("updateShare", sharing.updateShare())
                 .dataFetcher("revokeShare", sharing.revokeShare()))
         .type(
-            TypeRuntimeWiring.newTypeWiring("CreatedShare")
-                .dataFetcher("linkToken", sharing.linkToken()))
-        .type(
             TypeRuntimeWiring.newTypeWiring("SharedDossier")
                 .dataFetcher("ownerName", sharing.ownerName()))
         .type(

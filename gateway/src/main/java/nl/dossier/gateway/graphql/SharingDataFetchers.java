@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -168,11 +167,7 @@ final class SharingDataFetchers {
         (env, owner) ->
             sharing
                 .create(owner.subject(), request(env.getArgument("input")))
-                .map(
-                    created ->
-                        Map.of(
-                            "share", view(created.grant()),
-                            "linkToken", Optional.ofNullable(created.linkToken()))));
+                .map(created -> new CreatedShareView(view(created.grant()), created.linkToken())));
   }
 
   DataFetcher<?> updateShare() {
@@ -188,13 +183,6 @@ final class SharingDataFetchers {
         (env, owner) -> sharing.revoke(owner.subject(), env.getArgument("id")).map(this::view));
   }
 
-  DataFetcher<?> linkToken() {
-    return env -> {
-      Map<String, Object> created = env.getSource();
-      return ((Optional<?>) created.get("linkToken")).orElse(null);
-    };
-  }
-
   DataFetcher<?> ownerName() {
     return env -> {
       SharedDossier shared = env.getSource();
@@ -205,16 +193,25 @@ final class SharingDataFetchers {
       if (log != null) {
         log.record(shared.access(), "Person.name");
       }
-      return shared.dossier().links().map(PersonDataFetchers::validatedName).toCompletionStage();
+      return dossierFor(env, shared.access().grant(), shared.caller())
+          .links()
+          .map(PersonDataFetchers::validatedName)
+          .toCompletionStage();
     };
   }
 
-  /** A dossier in a party's list: read lazily, under its grant, only if its name is asked. */
+  /** A share as the schema's {@code CreatedShare} shows it; the link token is shown this once. */
+  record CreatedShareView(ShareView share, String linkToken) {}
+
+  /**
+   * A dossier in a party's list. Its registries are read (and a token for them obtained) only if
+   * the owner's name is asked and shared.
+   */
   record SharedDossier(
       String shareId,
       String purpose,
       OffsetDateTime expiresAt,
-      Dossier dossier,
+      Caller caller,
       Access.GrantAccess access) {}
 
   private SharedDossier shared(
@@ -222,11 +219,7 @@ final class SharingDataFetchers {
     var access = new Access.GrantAccess(grant, grant.purpose(), now);
     opened(env, access);
     return new SharedDossier(
-        grant.id(),
-        grant.purpose(),
-        ShareView.utc(grant.expiresAt()),
-        dossierFor(env, grant, caller),
-        access);
+        grant.id(), grant.purpose(), ShareView.utc(grant.expiresAt()), caller, access);
   }
 
   private DataFetcherResult<Dossier> open(
@@ -353,23 +346,32 @@ final class SharingDataFetchers {
     return grants.stream().map(g -> ShareView.of(g, now)).toList();
   }
 
-  private static Map<String, Object> page(List<Disclosure> entries, int first, int offset) {
-    boolean more = entries.size() > first;
-    var shown = new ArrayList<Map<String, Object>>();
-    for (Disclosure d : entries.subList(0, Math.min(first, entries.size()))) {
-      var entry = new java.util.HashMap<String, Object>();
-      entry.put("at", ShareView.utc(d.at()));
-      entry.put("shareId", d.grantId());
-      entry.put("party", d.party());
-      entry.put("purpose", d.purpose());
-      entry.put("coordinates", d.coordinates().stream().sorted().toList());
-      entry.put("denied", d.denied());
-      shown.add(entry);
+  /** One page of the disclosure log, as the schema's {@code DisclosurePage} shows it. */
+  record DisclosurePageView(List<DisclosureView> entries, String nextCursor) {}
+
+  /** One disclosure, as the schema's {@code Disclosure} shows it. */
+  record DisclosureView(
+      OffsetDateTime at,
+      String shareId,
+      String party,
+      String purpose,
+      List<String> coordinates,
+      boolean denied) {
+    static DisclosureView of(Disclosure d) {
+      return new DisclosureView(
+          ShareView.utc(d.at()),
+          d.grantId(),
+          d.party(),
+          d.purpose(),
+          d.coordinates().stream().sorted().toList(),
+          d.denied());
     }
-    var page = new java.util.HashMap<String, Object>();
-    page.put("entries", shown);
-    page.put("nextCursor", more ? cursor(offset + first) : null);
-    return page;
+  }
+
+  private static DisclosurePageView page(List<Disclosure> entries, int first, int offset) {
+    boolean more = entries.size() > first;
+    List<DisclosureView> shown = entries.stream().limit(first).map(DisclosureView::of).toList();
+    return new DisclosurePageView(shown, more ? cursor(offset + first) : null);
   }
 
   private static String cursor(int offset) {
