@@ -25,8 +25,9 @@ import nl.dossier.gateway.policy.GrantStore;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The grant store on plain JDBC: an embedded H2 file database by default (created on first start),
- * and the same SQL on PostgreSQL. Every statement runs on a worker thread, never on an event loop.
+ * The grant store on JDBC and an embedded H2 file database (created on first start). The upserts
+ * use H2's {@code MERGE ... KEY}; a PostgreSQL store needs its own. Every statement runs on a
+ * worker thread, never on an event loop.
  */
 public final class JdbcGrantStore implements GrantStore, AutoCloseable {
   private static final String GRANT_COLUMNS =
