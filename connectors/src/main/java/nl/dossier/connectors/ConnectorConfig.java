@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param apiKey the key for registries that want one (RIO, SBB), or null
  * @param timeout the limit on one attempt of one call
  * @param maxConcurrentCalls the bulkhead: calls under way at once; more fail at once as BUSY
+ * @param maxConnections the HTTP connections kept open to the registry; calls beyond them wait for
+ *     one (within their timeout)
  * @param retry retries of idempotent reads
  * @param breaker the circuit breaker
  * @param cache the cache of public reference data (RIO, SBB catalogue only)
@@ -19,11 +21,13 @@ public record ConnectorConfig(
     String apiKey,
     Duration timeout,
     int maxConcurrentCalls,
+    int maxConnections,
     RetryConfig retry,
     BreakerConfig breaker,
     CacheConfig cache) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
   public static final int DEFAULT_MAX_CONCURRENT_CALLS = 512;
+  public static final int DEFAULT_MAX_CONNECTIONS = 128;
 
   public ConnectorConfig {
     Objects.requireNonNull(baseUrl, "baseUrl is required");
@@ -35,6 +39,10 @@ public record ConnectorConfig(
     if (maxConcurrentCalls <= 0) {
       throw new IllegalArgumentException(
           "maxConcurrentCalls must be positive, but was " + maxConcurrentCalls);
+    }
+    if (maxConnections <= 0) {
+      throw new IllegalArgumentException(
+          "maxConnections must be positive, but was " + maxConnections);
     }
     retry = retry == null ? RetryConfig.DEFAULTS : retry;
     breaker = breaker == null ? BreakerConfig.DEFAULTS : breaker;

@@ -43,6 +43,7 @@ import nl.dossier.gateway.store.JdbcGrantStore;
 /** Wires configuration, store, connectors, policy and HTTP together and starts the server. */
 public final class Gateway {
   private static final Duration JWKS_REFRESH_PERIOD = Duration.ofMinutes(10);
+  private static final int JWKS_CONNECTIONS = 2;
 
   private final Vertx vertx;
   private final GatewayConfig config;
@@ -86,12 +87,7 @@ public final class Gateway {
   }
 
   private Future<HttpServer> listen() {
-    WebClient client =
-        WebClient.create(
-            vertx,
-            new WebClientOptions().setUserAgent("dossier-gateway"),
-            new PoolOptions().setHttp1MaxSize(50));
-    Registries registries = registries(client);
+    Registries registries = registries();
     var policy = new GrantPolicyEngine();
     var catalog = GraphQLFactory.catalog();
     var parties = config.sharing().parties().keySet();
@@ -109,7 +105,10 @@ public final class Gateway {
                 config.limits()));
     var jwks =
         new JwksCache(
-            vertx, client, config.auth().jwksUrl(), config.auth().jwksMinRefreshInterval());
+            vertx,
+            client(JWKS_CONNECTIONS),
+            config.auth().jwksUrl(),
+            config.auth().jwksMinRefreshInterval());
     var authenticator = new JwtAuthenticator(config.auth(), jwks, keys, parties);
     var router =
         Routes.create(
@@ -144,36 +143,43 @@ public final class Gateway {
         .compose(id -> first.future());
   }
 
-  private Registries registries(WebClient client) {
+  /** An HTTP client with its own pool of keep-alive connections. */
+  private WebClient client(int maxConnections) {
+    return WebClient.create(
+        vertx,
+        new WebClientOptions().setUserAgent("dossier-gateway"),
+        new PoolOptions().setHttp1MaxSize(maxConnections));
+  }
+
+  private Registries registries() {
     var tokenEndpoint = withBaseUrl(config.connector(Registry.EDUID), config.client().tokenUrl());
     return new Registries(
         new HttpTokenExchange(
             vertx,
-            upstream(client, "eduid-token", Registry.EDUID, tokenEndpoint),
+            upstream("eduid-token", Registry.EDUID, tokenEndpoint),
             config.client().clientId(),
             config.client().clientSecret()),
-        new HttpEduIdConnector(upstream(client, Registry.EDUID)),
-        new HttpDuoConnector(upstream(client, Registry.DUO)),
-        new HttpEdubadgesConnector(upstream(client, Registry.EDUBADGES)),
+        new HttpEduIdConnector(upstream(Registry.EDUID)),
+        new HttpDuoConnector(upstream(Registry.DUO)),
+        new HttpEdubadgesConnector(upstream(Registry.EDUBADGES)),
         CachedRioConnector.of(
             vertx,
-            new HttpRioConnector(upstream(client, Registry.RIO)),
+            new HttpRioConnector(upstream(Registry.RIO)),
             config.connector(Registry.RIO).cache()),
         CachedSbbConnector.of(
             vertx,
-            new HttpSbbConnector(upstream(client, Registry.SBB)),
+            new HttpSbbConnector(upstream(Registry.SBB)),
             config.connector(Registry.SBB).cache()));
   }
 
-  private Upstream upstream(WebClient client, Registry registry) {
-    return upstream(client, GatewayConfig.key(registry), registry, config.connector(registry));
+  private Upstream upstream(Registry registry) {
+    return upstream(GatewayConfig.key(registry), registry, config.connector(registry));
   }
 
-  private Upstream upstream(
-      WebClient client, String name, Registry registry, ConnectorConfig connector) {
+  private Upstream upstream(String name, Registry registry, ConnectorConfig connector) {
     var resilience = new Resilience(vertx, name, registry, connector);
     breakers.put(name, resilience.breaker());
-    return new Upstream(registry, client, connector, resilience, clock);
+    return new Upstream(registry, client(connector.maxConnections()), connector, resilience, clock);
   }
 
   private static ConnectorConfig withBaseUrl(ConnectorConfig config, String baseUrl) {
@@ -182,6 +188,7 @@ public final class Gateway {
         null,
         config.timeout(),
         config.maxConcurrentCalls(),
+        config.maxConnections(),
         config.retry(),
         config.breaker(),
         config.cache());

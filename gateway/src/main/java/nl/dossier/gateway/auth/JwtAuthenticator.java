@@ -54,6 +54,10 @@ public final class JwtAuthenticator {
       return Future.failedFuture(new AuthenticationException("A bearer token is required"));
     }
     String token = authorization.substring(BEARER.length()).trim();
+    Verified known = verified.getIfPresent(token);
+    if (known != null && known.expiresAt().isAfter(Instant.now())) {
+      return Future.succeededFuture(known.caller());
+    }
     SignedJWT jwt;
     try {
       jwt = SignedJWT.parse(token);
@@ -62,11 +66,7 @@ public final class JwtAuthenticator {
     }
     if (gatewayKeys.issued(jwt)) {
       return Future.succeededFuture(jwt)
-          .map(link -> new Caller.LinkHolder(gatewayKeys.verifyLink(link)));
-    }
-    Verified known = verified.getIfPresent(token);
-    if (known != null && known.expiresAt().isAfter(Instant.now())) {
-      return Future.succeededFuture(known.caller());
+          .map(link -> remember(token, new Caller.LinkHolder(gatewayKeys.verifyLink(link)), link));
     }
     String kid = jwt.getHeader().getKeyID();
     return jwks.keys()
@@ -75,16 +75,21 @@ public final class JwtAuthenticator {
                 keys.getKeyByKeyId(kid) != null
                     ? Future.succeededFuture(keys)
                     : jwks.refreshIfStale())
-        .map(keys -> remember(token, verify(jwt, keys)));
+        .map(keys -> remember(token, caller(verify(jwt, keys), token), jwt));
   }
 
   /**
    * Keeps a verified token's caller for a while (at most {@link #REMEMBER}, never past its expiry),
-   * so that a client sending the same token again is not verified again.
+   * so that a client sending the same token again is neither parsed nor verified again. A share
+   * link remembered here is still refused once its share is revoked: that is checked per read.
    */
-  private Caller remember(String token, JWTClaimsSet claims) {
-    Caller caller = caller(claims, token);
-    Instant expiresAt = claims.getExpirationTime().toInstant();
+  private Caller remember(String token, Caller caller, SignedJWT verifiedJwt) {
+    Instant expiresAt;
+    try {
+      expiresAt = verifiedJwt.getJWTClaimsSet().getExpirationTime().toInstant();
+    } catch (ParseException e) {
+      throw new AuthenticationException("The token is not valid");
+    }
     Instant until = Instant.now().plus(REMEMBER);
     verified.put(token, new Verified(caller, expiresAt.isBefore(until) ? expiresAt : until));
     return caller;

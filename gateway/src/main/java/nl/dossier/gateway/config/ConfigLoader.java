@@ -134,6 +134,7 @@ public final class ConfigLoader {
         "apiKey",
         "timeout",
         "maxConcurrentCalls",
+        "maxConnections",
         "retry",
         "breaker",
         "cache");
@@ -142,6 +143,7 @@ public final class ConfigLoader {
         json.getString("apiKey"),
         duration(json, "timeout"),
         json.getInteger("maxConcurrentCalls", ConnectorConfig.DEFAULT_MAX_CONCURRENT_CALLS),
+        json.getInteger("maxConnections", ConnectorConfig.DEFAULT_MAX_CONNECTIONS),
         retry(prefix + "retry.", json.getJsonObject("retry", new JsonObject())),
         breaker(prefix + "breaker.", json.getJsonObject("breaker", new JsonObject())),
         cache(prefix + "cache.", json.getJsonObject("cache", new JsonObject())));

@@ -12,7 +12,8 @@ import nl.dossier.gateway.error.Errors;
 
 /**
  * Turns a failed field into an error at its path: a registry failure names the registry, anything
- * else is INTERNAL with a correlation id. The cause goes to the log, never to the client.
+ * else is INTERNAL with a correlation id. The cause goes to the log, never to the client; a failing
+ * registry is logged once per request, not once per field it leaves empty.
  */
 final class GatewayExceptionHandler implements DataFetcherExceptionHandler {
   private static final Logger LOG = Logger.getLogger(GatewayExceptionHandler.class.getName());
@@ -24,15 +25,18 @@ final class GatewayExceptionHandler implements DataFetcherExceptionHandler {
     var env = parameters.getDataFetchingEnvironment();
     String correlationId = RequestContext.correlationId(env.getGraphQlContext());
     if (cause instanceof UpstreamException upstream) {
-      LOG.log(
-          Level.WARNING,
-          () ->
-              "["
-                  + correlationId
-                  + "] "
-                  + env.getExecutionStepInfo().getPath()
-                  + ": "
-                  + upstream.getMessage());
+      RequestScope scope = RequestContext.scope(env.getGraphQlContext());
+      if (scope == null || scope.firstFailure(upstream.registry())) {
+        LOG.log(
+            Level.WARNING,
+            () ->
+                "["
+                    + correlationId
+                    + "] "
+                    + upstream.getMessage()
+                    + ", first at "
+                    + env.getExecutionStepInfo().getPath());
+      }
       return result(Errors.upstream(env, upstream));
     }
     LOG.log(

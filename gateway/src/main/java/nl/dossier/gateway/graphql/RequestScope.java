@@ -1,9 +1,12 @@
 package nl.dossier.gateway.graphql;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import nl.dossier.connectors.eduid.SubjectToken;
+import nl.dossier.domain.Registry;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -16,6 +19,7 @@ public final class RequestScope {
   private final RequestDeadline deadline;
   private final DataLoaderRegistry dataLoaders;
   private final Map<String, Dossier> dossiers = new HashMap<>();
+  private final Set<Registry> failed = EnumSet.noneOf(Registry.class);
 
   public RequestScope(Registries registries, RequestDeadline deadline) {
     this.registries = registries;
@@ -29,6 +33,11 @@ public final class RequestScope {
 
   public RequestDeadline deadline() {
     return deadline;
+  }
+
+  /** Whether this is the first failure of the registry in this request (to log it once). */
+  synchronized boolean firstFailure(Registry registry) {
+    return failed.add(registry);
   }
 
   /** The owner's dossier in this request; {@code token} is asked only when it is first needed. */

@@ -54,7 +54,7 @@ final class Responses {
     rc.response()
         .setStatusCode(200)
         .putHeader(HttpHeaders.CONTENT_TYPE, mediaType + "; charset=utf-8")
-        .end(array.encode());
+        .end(array.toBuffer());
   }
 
   /** Every error carries the request's correlation id, which is also in the log and a header. */
@@ -141,6 +141,6 @@ final class Responses {
     rc.response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, type + "; charset=utf-8")
-        .end(body.encode());
+        .end(body.toBuffer());
   }
 }

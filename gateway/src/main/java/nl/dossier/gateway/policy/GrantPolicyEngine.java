@@ -1,7 +1,5 @@
 package nl.dossier.gateway.policy;
 
-import java.util.Locale;
-
 /**
  * The owner sees all of their own dossier. Anyone else sees a field only when the grant covers its
  * schema coordinate, is neither revoked nor expired, and was given for the purpose declared.
@@ -24,7 +22,6 @@ public final class GrantPolicyEngine implements PolicyEngine {
 
   /** Purposes match ignoring case and surrounding space. */
   public static boolean samePurpose(String granted, String declared) {
-    return declared != null
-        && granted.trim().toLowerCase(Locale.ROOT).equals(declared.trim().toLowerCase(Locale.ROOT));
+    return declared != null && granted.trim().equalsIgnoreCase(declared.trim());
   }
 }
