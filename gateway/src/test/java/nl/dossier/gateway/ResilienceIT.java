@@ -14,6 +14,10 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import nl.dossier.mocks.MockRegistry;
 import nl.dossier.mocks.Persona;
@@ -194,6 +198,52 @@ class ResilienceIT {
             gateway.count(
                 MockRegistry.EDUBADGES, GatewayFixture.getPath("/mobile/api/badge-instances")))
         .isEqualTo(2);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aRegistryThatFailsManyFieldsIsLoggedOncePerRequest() {
+    // given DUO down, and a query with many fields that DUO fills
+    breakRegistry(MockRegistry.DUO, Failure.SERVER_ERROR);
+    var logged = new ArrayList<LogRecord>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            synchronized (logged) {
+              logged.add(record);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger root = Logger.getLogger("");
+    root.addHandler(capture);
+    try {
+      // when
+      JsonObject body =
+          gateway.query(
+              Persona.LARS,
+              "{ me { diplomas { code } certificates { code } electives { code } examResults { subject } } }");
+      // then four fields failed, but the log has one line for DUO and no registry text
+      assertThat(errors(body)).hasSize(4);
+      List<String> warnings;
+      synchronized (logged) {
+        warnings =
+            logged.stream()
+                .filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogRecord::getMessage)
+                .filter(message -> message != null && message.contains("DUO"))
+                .toList();
+      }
+      assertThat(warnings).hasSize(1);
+      assertThat(warnings.get(0)).contains("UNAVAILABLE").doesNotContain("internal secret");
+    } finally {
+      root.removeHandler(capture);
+    }
   }
 
   private void breakRegistry(MockRegistry registry, Failure failure) {
