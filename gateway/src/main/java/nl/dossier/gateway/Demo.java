@@ -20,7 +20,7 @@ public final class Demo {
   public static void main(String[] args) {
     MockRegistries mocks = MockRegistries.start();
     int port = Integer.parseInt(System.getenv().getOrDefault("DOSSIER_PORT", "8080"));
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Gateway.vertx();
     Gateway gateway = new Gateway(vertx, config(mocks, port));
     gateway
         .start()

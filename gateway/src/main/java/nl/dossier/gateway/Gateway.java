@@ -7,6 +7,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
@@ -55,6 +56,11 @@ public final class Gateway {
   public Gateway(Vertx vertx, GatewayConfig config) {
     this.vertx = vertx;
     this.config = config;
+  }
+
+  /** A Vert.x on the platform's native transport (epoll on Linux) where there is one, else NIO. */
+  public static Vertx vertx() {
+    return Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
   }
 
   /** Opens the store, fetches the issuer's keys, then listens; fails if any of that fails. */

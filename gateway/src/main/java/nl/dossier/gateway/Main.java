@@ -31,10 +31,15 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Gateway.vertx();
     new Gateway(vertx, config)
         .start()
-        .onSuccess(server -> LOG.info("dossier gateway listening on port " + server.actualPort()))
+        .onSuccess(
+            server ->
+                LOG.info(
+                    "dossier gateway listening on port "
+                        + server.actualPort()
+                        + (vertx.isNativeTransportEnabled() ? " (native transport)" : " (NIO)")))
         .onFailure(
             failure -> {
               LOG.severe("dossier gateway failed to start: " + failure.getMessage());
