@@ -10,14 +10,15 @@
 # per workload at c=16, CONCURRENCY ["1 16 64 256"], WORKLOADS [all six], PROFILES [100],
 # STUB_LATENCY_MS [20], GATEWAY_HEAP [256m], GATEWAY_JAVA_OPTS, GATEWAY_CONFIG_EXTRA (JSON merged
 # into the gateway configuration), WRK_TIMEOUT [5s], SAMPLE_EVERY [10], RESTART_PER_WORKLOAD [1],
-# SKIP_BUILD=1, JFR=1 (a recording and a summary per workload), KEEP=1 (keep the work directory),
+# SKIP_BUILD=1, GATEWAY_JAR and BENCHMARK_JAR (run other jars than the build's, e.g. copies, so that
+# building goes on during a run), JFR=1 (a recording and a summary per workload), KEEP=1 (keep the work directory),
 # RESULTS (the results directory).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/benchmark
-JAR=$BENCH/target/dossier-benchmark.jar
-GATEWAY_JAR=$ROOT/gateway/target/dossier-gateway.jar
+JAR=${BENCHMARK_JAR:-$BENCH/target/dossier-benchmark.jar}
+GATEWAY_JAR=${GATEWAY_JAR:-$ROOT/gateway/target/dossier-gateway.jar}
 
 if [[ ${QUICK:-0} == 1 ]]; then
   DURATION=${DURATION:-3}
@@ -112,7 +113,7 @@ cp "$WORK/gateway.json" "$RESULTS/gateway.json"
 start_gateway() {
   local name=$1 jfr=""
   [[ ${JFR:-0} == 1 ]] && jfr="-XX:StartFlightRecording=filename=$RESULTS/gateway-$name.jfr,settings=profile,dumponexit=true"
-  log "starting the gateway: java $GATEWAY_JAVA_OPTS $jfr -jar gateway/target/dossier-gateway.jar"
+  log "starting the gateway: java $GATEWAY_JAVA_OPTS $jfr -jar ${GATEWAY_JAR#$ROOT/}"
   # shellcheck disable=SC2086
   java $GATEWAY_JAVA_OPTS $jfr -jar "$GATEWAY_JAR" --config "$WORK/gateway.json" >"$RESULTS/gateway-$name.log" 2>&1 &
   GATEWAY_PID=$!

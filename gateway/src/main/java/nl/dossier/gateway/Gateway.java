@@ -121,7 +121,7 @@ public final class Gateway {
             vertx,
             graphQL,
             authenticator,
-            deadline -> GraphQLFactory.scope(registries, deadline),
+            deadline -> GraphQLFactory.scope(registries, store, deadline),
             store,
             config.bodyLimit(),
             config.limits(),

@@ -34,11 +34,14 @@ final class GatewayFixture implements AutoCloseable {
   private final int port;
 
   final Gateway gateway;
+  final String storeUrl;
 
-  private GatewayFixture(MockRegistries mocks, Vertx vertx, Gateway gateway, int port) {
+  private GatewayFixture(
+      MockRegistries mocks, Vertx vertx, Gateway gateway, String storeUrl, int port) {
     this.mocks = mocks;
     this.vertx = vertx;
     this.gateway = gateway;
+    this.storeUrl = storeUrl;
     this.port = port;
   }
 
@@ -65,7 +68,7 @@ final class GatewayFixture implements AutoCloseable {
           gateway.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       mocks.trustGatewayKey(SharingConfig.DEFAULT_ISSUER, gateway.publicKey());
       mocks.resetRequests();
-      return new GatewayFixture(mocks, vertx, gateway, server.actualPort());
+      return new GatewayFixture(mocks, vertx, gateway, storeUrl, server.actualPort());
     } catch (Exception e) {
       mocks.close();
       vertx.close();

@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -261,6 +265,78 @@ class SharingIT {
     assertThat(data.fieldNames()).hasSize(100);
     assertThat(data.getJsonObject("p3").getJsonArray("diplomas")).hasSizeGreaterThanOrEqualTo(6);
     assertThat(data.getJsonObject("p2").getString("name")).isEqualTo("Mohamed El Amrani");
+  }
+
+  @Test
+  void theSharesOfOneQueryAreReadInOneStatementAndEachIsLogged() throws Exception {
+    // given twenty shares of four owners, and an alias naming no share
+    var shares = new java.util.ArrayList<String>();
+    List<Persona> owners = List.of(Persona.MARISKA, Persona.PIETER, Persona.MOHAMED, Persona.LARS);
+    for (int i = 0; i < 20; i++) {
+      shares.add(
+          create(
+              owners.get(i % owners.size()),
+              party(MockRegistries.INTAKE_CLIENT_ID, "batch-check", "diplomas")));
+    }
+    var query =
+        new StringBuilder(
+            "{ none: dossier(shareId: \"no-such-share\", purpose: \"x\") { diplomas { code } }");
+    for (int i = 0; i < shares.size(); i++) {
+      query.append(" p").append(i).append(": dossier(shareId: \"").append(shares.get(i));
+      query.append("\", purpose: \"batch-check\") { diplomas { code } }");
+    }
+    query.append(" }");
+    try (Connection store = DriverManager.getConnection(gateway.storeUrl, "dossier", "");
+        Statement sql = store.createStatement()) {
+      sql.execute("SET QUERY_STATISTICS TRUE");
+      try {
+        // when
+        JsonObject answer =
+            gateway.query(bearer(MockRegistries.INTAKE_CLIENT_ID), query.toString(), Map.of());
+        // then every share is read, the unknown one withheld
+        assertThat(answer.getJsonObject("data").getJsonObject("p7").getJsonArray("diplomas"))
+            .isNotEmpty();
+        assertThat(answer.getJsonObject("data").getValue("none")).isNull();
+        assertThat(answer.getJsonArray("errors")).hasSize(1);
+        // and the grants were looked up by one statement, executed once, naming all 21 ids
+        var lookups = new java.util.ArrayList<String>();
+        try (ResultSet rs =
+            sql.executeQuery(
+                "SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
+                    + " WHERE SQL_STATEMENT LIKE '%FROM grants WHERE id%'")) {
+          while (rs.next()) {
+            lookups.add(rs.getInt(2) + "x " + rs.getString(1));
+          }
+        }
+        assertThat(lookups).hasSize(1);
+        assertThat(lookups.get(0)).startsWith("1x ").contains("WHERE id IN (");
+        assertThat(lookups.get(0).chars().filter(c -> c == '?').count()).isEqualTo(21);
+      } finally {
+        sql.execute("SET QUERY_STATISTICS FALSE");
+      }
+    }
+    // and each owner's log holds one entry per share of theirs
+    for (Persona owner : owners) {
+      JsonArray entries =
+          owner(
+                  owner,
+                  "query($f: DisclosureFilter) { disclosures(filter: $f, first: 100) { entries { shareId purpose coordinates } } }",
+                  Map.of("f", Map.of("party", MockRegistries.INTAKE_CLIENT_ID)))
+              .getJsonObject("data")
+              .getJsonObject("disclosures")
+              .getJsonArray("entries");
+      var logged =
+          entries.stream()
+              .map(JsonObject.class::cast)
+              .filter(entry -> entry.getString("purpose").equals("batch-check"))
+              .map(entry -> entry.getString("shareId"))
+              .toList();
+      var own = new java.util.ArrayList<String>();
+      for (int i = owners.indexOf(owner); i < shares.size(); i += owners.size()) {
+        own.add(shares.get(i));
+      }
+      assertThat(logged).containsExactlyInAnyOrderElementsOf(own);
+    }
   }
 
   @Test

@@ -12,15 +12,19 @@ import nl.dossier.domain.Institution;
 import nl.dossier.domain.Programme;
 import nl.dossier.domain.RecognisedCompany;
 import nl.dossier.domain.Registry;
+import nl.dossier.gateway.policy.Grant;
+import nl.dossier.gateway.policy.GrantStore;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import org.dataloader.Try;
 
 /**
- * Per-request loaders for public reference data: each distinct code is asked of RIO or SBB once per
- * request, however many records refer to it. The registries have no batch endpoints, so a batch
- * becomes one call per distinct key, all in parallel.
+ * Per-request loaders. Public reference data: each distinct code is asked of RIO or SBB once per
+ * request, however many records refer to it; the registries have no batch endpoints, so a batch
+ * becomes one call per distinct key, all in parallel, sent as soon as the code is known. Grants:
+ * the shares named in one level of a query (a party's aliased {@code dossier} fields) are read from
+ * the store in one go, when graphql-java dispatches that level.
  */
 final class DataLoaders {
   static final String INSTITUTION = "institution";
@@ -28,10 +32,12 @@ final class DataLoaders {
   static final String QUALIFICATION = "qualification";
   static final String ELECTIVE = "elective";
   static final String COMPANY = "company";
+  static final String GRANT = "grant";
 
   private DataLoaders() {}
 
-  static DataLoaderRegistry create(Registries registries, RequestDeadline deadline) {
+  static DataLoaderRegistry create(
+      Registries registries, GrantStore store, RequestDeadline deadline) {
     var catalogue = new QualificationCatalogue(registries);
     var rio = registries.rio();
     var sbb = registries.sbb();
@@ -46,6 +52,7 @@ final class DataLoaders {
             loader(code -> optional(deadline.bound(Registry.SBB, sbb.findElective(code)))))
         .register(
             COMPANY, loader(id -> optional(deadline.bound(Registry.SBB, sbb.findCompany(id)))))
+        .register(GRANT, grants(store))
         .build();
   }
 
@@ -79,6 +86,21 @@ final class DataLoaders {
     CompletableFuture<V> value = dataLoader.load(key);
     dataLoader.dispatch();
     return value;
+  }
+
+  /** The grant with this id, if any; read together with the other grants of the same level. */
+  static CompletableFuture<Optional<Grant>> grant(DataFetchingEnvironment env, String id) {
+    DataLoader<String, Optional<Grant>> grants = env.getDataLoader(GRANT);
+    return grants.load(id);
+  }
+
+  private static DataLoader<String, Optional<Grant>> grants(GrantStore store) {
+    return DataLoaderFactory.newDataLoader(
+        (List<String> ids) ->
+            store
+                .findAll(ids)
+                .map(found -> ids.stream().map(id -> Optional.ofNullable(found.get(id))).toList())
+                .toCompletionStage());
   }
 
   private static <V> Future<V> optional(Future<Optional<V>> found) {

@@ -54,8 +54,9 @@ public final class GraphQLFactory {
   }
 
   /** A fresh request scope (loaders, dossiers); never share one between requests. */
-  public static RequestScope scope(Registries registries, RequestDeadline deadline) {
-    return new RequestScope(registries, deadline);
+  public static RequestScope scope(
+      Registries registries, GrantStore store, RequestDeadline deadline) {
+    return new RequestScope(registries, store, deadline);
   }
 
   public static GraphQLSchema schema(Services services) {

@@ -7,12 +7,14 @@ import java.util.Set;
 import java.util.function.Supplier;
 import nl.dossier.connectors.eduid.SubjectToken;
 import nl.dossier.domain.Registry;
+import nl.dossier.gateway.policy.GrantStore;
 import org.dataloader.DataLoaderRegistry;
 
 /**
- * What one request shares between its fields and nothing else does: the loaders of reference data,
- * and one {@link Dossier} per owner, so that a query over several shares of the same owner reads
- * that owner's registries once. The policy is applied per field and per grant afterwards.
+ * What one request shares between its fields and nothing else does: the loaders of reference data
+ * and grants, and one {@link Dossier} per owner, so that a query over several shares of the same
+ * owner reads that owner's registries once. The policy is applied per field and per grant
+ * afterwards.
  */
 public final class RequestScope {
   private final Registries registries;
@@ -21,10 +23,10 @@ public final class RequestScope {
   private final Map<String, Dossier> dossiers = new HashMap<>();
   private final Set<Registry> failed = EnumSet.noneOf(Registry.class);
 
-  public RequestScope(Registries registries, RequestDeadline deadline) {
+  public RequestScope(Registries registries, GrantStore store, RequestDeadline deadline) {
     this.registries = registries;
     this.deadline = deadline;
-    this.dataLoaders = DataLoaders.create(registries, deadline);
+    this.dataLoaders = DataLoaders.create(registries, store, deadline);
   }
 
   public DataLoaderRegistry dataLoaders() {

@@ -154,8 +154,7 @@ final class SharingDataFetchers {
             env, "Only parties and share-link holders read shared dossiers; owners use me");
       }
       Instant now = clock.instant();
-      return store
-          .find(shareId)
+      return Future.fromCompletionStage(DataLoaders.grant(env, shareId))
           .<Object>map(found -> open(env, caller, found, purpose, now))
           .recover(failure -> Future.succeededFuture(policyUnavailable(env, failure)))
           .toCompletionStage();

@@ -3,11 +3,11 @@ package nl.dossier.gateway.policy;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -39,12 +39,9 @@ public final class DisclosureLog {
     byGrant.computeIfAbsent(grantId, id -> new Entry(owner, purpose)).denied = true;
   }
 
+  /** Writes all entries in one append. */
   public Future<Void> write(GrantStore store, Instant at) {
-    List<Future<Void>> writes = new ArrayList<>();
-    for (Disclosure disclosure : entries(at)) {
-      writes.add(store.append(disclosure));
-    }
-    return Future.all(writes).mapEmpty();
+    return store.append(entries(at));
   }
 
   synchronized List<Disclosure> entries(Instant at) {
@@ -58,7 +55,7 @@ public final class DisclosureLog {
                     grantId,
                     party,
                     entry.purpose,
-                    Set.copyOf(entry.coordinates),
+                    entry.coordinates,
                     entry.denied,
                     at)));
     return entries;
@@ -72,7 +69,7 @@ public final class DisclosureLog {
   private static final class Entry {
     final String owner;
     final String purpose;
-    final Set<String> coordinates = new TreeSet<>();
+    final Set<String> coordinates = new HashSet<>();
     boolean denied;
 
     Entry(String owner, String purpose) {

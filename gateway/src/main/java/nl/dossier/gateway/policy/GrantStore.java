@@ -1,7 +1,9 @@
 package nl.dossier.gateway.policy;
 
 import io.vertx.core.Future;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,7 +13,12 @@ import java.util.Optional;
 public interface GrantStore {
   Future<Void> save(Grant grant);
 
-  Future<Optional<Grant>> find(String id);
+  /** The grants with these ids, by id; ids of no grant are absent. One read for all of them. */
+  Future<Map<String, Grant>> findAll(Collection<String> ids);
+
+  default Future<Optional<Grant>> find(String id) {
+    return findAll(List.of(id)).map(found -> Optional.ofNullable(found.get(id)));
+  }
 
   /** All grants of one owner, newest first. */
   Future<List<Grant>> byOwner(String owner);
@@ -19,7 +26,8 @@ public interface GrantStore {
   /** All grants to one party, newest first. */
   Future<List<Grant>> byParty(String party);
 
-  Future<Void> append(Disclosure disclosure);
+  /** Appends entries to the disclosure log, all or none. */
+  Future<Void> append(List<Disclosure> disclosures);
 
   Future<List<Disclosure>> disclosures(DisclosureQuery query);
 

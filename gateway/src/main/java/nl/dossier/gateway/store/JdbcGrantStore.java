@@ -12,10 +12,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.dossier.gateway.policy.Disclosure;
@@ -93,9 +97,20 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
   }
 
   @Override
-  public Future<Optional<Grant>> find(String id) {
-    return grants("SELECT " + GRANT_COLUMNS + " FROM grants WHERE id = ?", id)
-        .map(found -> found.stream().findFirst());
+  public Future<Map<String, Grant>> findAll(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+    return grants(
+            "SELECT " + GRANT_COLUMNS + " FROM grants WHERE id IN (" + placeholders + ")",
+            ids.toArray())
+        .map(
+            found -> {
+              var byId = new HashMap<String, Grant>();
+              found.forEach(grant -> byId.put(grant.id(), grant));
+              return byId;
+            });
   }
 
   @Override
@@ -111,18 +126,44 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
   }
 
   @Override
-  public Future<Void> append(Disclosure disclosure) {
-    return update(
-        "INSERT INTO disclosures (id, owner, grant_id, party, purpose, coordinates, denied, at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        disclosure.id(),
-        disclosure.owner(),
-        disclosure.grantId(),
-        disclosure.party(),
-        disclosure.purpose(),
-        String.join(",", new java.util.TreeSet<>(disclosure.coordinates())),
-        disclosure.denied(),
-        time(disclosure.at()));
+  public Future<Void> append(List<Disclosure> disclosures) {
+    if (disclosures.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return blocking(
+        () -> {
+          try (Connection connection = dataSource.getConnection();
+              PreparedStatement statement =
+                  connection.prepareStatement(
+                      "INSERT INTO disclosures"
+                          + " (id, owner, grant_id, party, purpose, coordinates, denied, at)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            connection.setAutoCommit(false);
+            try {
+              for (Disclosure disclosure : disclosures) {
+                bind(
+                    statement,
+                    disclosure.id(),
+                    disclosure.owner(),
+                    disclosure.grantId(),
+                    disclosure.party(),
+                    disclosure.purpose(),
+                    String.join(",", new TreeSet<>(disclosure.coordinates())),
+                    disclosure.denied(),
+                    time(disclosure.at()));
+                statement.addBatch();
+              }
+              statement.executeBatch();
+              connection.commit();
+            } catch (SQLException e) {
+              connection.rollback();
+              throw e;
+            } finally {
+              connection.setAutoCommit(true);
+            }
+          }
+          return null;
+        });
   }
 
   @Override
@@ -195,13 +236,17 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
     }
   }
 
-  private static PreparedStatement prepare(Connection connection, String sql, Object[] args)
+  private static PreparedStatement prepare(Connection connection, String sql, Object... args)
       throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
+    bind(statement, args);
+    return statement;
+  }
+
+  private static void bind(PreparedStatement statement, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       statement.setObject(i + 1, args[i]);
     }
-    return statement;
   }
 
   private <T> Future<T> blocking(Sql<T> work) {
