@@ -141,13 +141,13 @@ java -cp "$JAR" nl.dossier.benchmark.Setup "$WORK" "$GATEWAY_URL" "$PROFILES" | 
 # send a single owner and party read per second, which lets it go half-open after its wait and
 # close again; give up after 30 s. (A HALF_OPEN breaker lets calls through, so it is not waited for.)
 poke() {
-  curl -s -o /dev/null -H "Authorization: Bearer $(cat "$WORK/workloads/$1.token")" \
+  curl -s --max-time 10 -o /dev/null -H "Authorization: Bearer $(cat "$WORK/workloads/$1.token")" \
     -H 'Content-Type: application/json' --data-binary @"$WORK/workloads/$1.json" "$GATEWAY_URL/graphql" || true
 }
 recover() {
   local ready
   for i in $(seq 30); do
-    ready=$(curl -s "$GATEWAY_URL/ready" || true)
+    ready=$(curl -s --max-time 10 "$GATEWAY_URL/ready" || true)
     [[ $ready == *'"OPEN"'* ]] || return 0
     ((i == 1)) && log "waiting for the gateway's breakers to close: $ready"
     poke owner
@@ -258,7 +258,7 @@ for workload in $WORKLOADS; do
            rss / 1024, floor
        }' >>"$ROWS"
     grep '^EXAMPLE_ERROR' "$out" | head -1 | cut -c1-300 >&2 || true
-    ready=$(curl -s "$GATEWAY_URL/ready" || true)
+    ready=$(curl -s --max-time 10 "$GATEWAY_URL/ready" || true)
     if [[ $ready == *DEGRADED* ]]; then
       log "the gateway reports DEGRADED after this step: $ready"
       echo "$workload c=$c: $ready" >>"$RESULTS/degraded.txt"

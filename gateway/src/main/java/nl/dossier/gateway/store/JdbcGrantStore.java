@@ -2,6 +2,7 @@ package nl.dossier.gateway.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,12 +54,15 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
       CREATE TABLE IF NOT EXISTS signing_keys (id VARCHAR(64) PRIMARY KEY, jwk VARCHAR(10000) NOT NULL);
       """;
 
-  private final Vertx vertx;
+  /** Threads running statements: the embedded database gains nothing from more. */
+  private static final int WORKERS = 4;
+
+  private final WorkerExecutor workers;
   private final DataSource dataSource;
   private final AutoCloseable closer;
 
   private JdbcGrantStore(Vertx vertx, DataSource dataSource, AutoCloseable closer) {
-    this.vertx = vertx;
+    this.workers = vertx.createSharedWorkerExecutor("grant-store", WORKERS);
     this.dataSource = dataSource;
     this.closer = closer;
   }
@@ -202,6 +206,7 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    workers.close();
     closer.close();
   }
 
@@ -250,7 +255,11 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
   }
 
   private <T> Future<T> blocking(Sql<T> work) {
-    return vertx.executeBlocking(work::run, false);
+    try {
+      return workers.executeBlocking(work::run, false);
+    } catch (RuntimeException closed) {
+      return Future.failedFuture(closed);
+    }
   }
 
   private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
