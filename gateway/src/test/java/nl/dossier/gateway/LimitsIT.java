@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import nl.dossier.mocks.MockRegistry;
 import nl.dossier.mocks.Persona;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +33,7 @@ class LimitsIT {
                         .put("maxDirectives", 2)
                         .put("maxComplexity", 500)
                         .put("maxBatch", 2)
+                        .put("maxCostInFlight", 500)
                         .put("introspection", false)));
   }
 
@@ -108,6 +111,35 @@ class LimitsIT {
     JsonObject answer =
         gateway.query(Persona.MARISKA, "{ me { name __typename badges { title } } }");
     assertThat(answer.getJsonArray("errors")).isNull();
+  }
+
+  @Test
+  void workBeyondTheCostInFlightIsRefusedAtOnceAndAdmittedAgainWhenDone() throws Exception {
+    // given a request costing 252 of the 500 in flight, held up by a slow Edubadges
+    String query = "{ me { badges { title description kind ects issuerName } } }";
+    var badges = gateway.mocks.server(MockRegistry.EDUBADGES);
+    var badgeReads = GatewayFixture.getPath("/mobile/api/badge-instances");
+    badges.setGlobalFixedDelay(1500);
+    try {
+      var first = CompletableFuture.supplyAsync(() -> gateway.post(bearer(), query, Map.of()));
+      for (int i = 0; i < 100 && gateway.count(MockRegistry.EDUBADGES, badgeReads) == 0; i++) {
+        Thread.sleep(20);
+      }
+      // when a second one comes while the first is under way
+      var second = gateway.post(bearer(), query, Map.of());
+      // then it is refused at once, asks no registry, and the first is answered in full
+      assertThat(second.status()).as(second.body()).isEqualTo(503);
+      assertThat(second.headers().get("retry-after")).containsExactly("1");
+      assertThat(code(second.json())).isEqualTo("OVERLOADED");
+      var answered = first.get(10, TimeUnit.SECONDS);
+      assertThat(answered.status()).isEqualTo(200);
+      assertThat(answered.json().getJsonArray("errors")).isNull();
+      assertThat(gateway.count(MockRegistry.EDUBADGES, badgeReads)).isEqualTo(1);
+    } finally {
+      badges.setGlobalFixedDelay(0);
+    }
+    // and once the first is done, its cost is free again
+    assertThat(gateway.post(bearer(), query, Map.of()).status()).isEqualTo(200);
   }
 
   private static void assertRejected(String query, String expectedCode) {

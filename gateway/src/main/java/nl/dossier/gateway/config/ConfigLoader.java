@@ -56,18 +56,21 @@ public final class ConfigLoader {
         "maxComplexity",
         "maxBatch",
         "introspection",
-        "requestDeadline");
+        "requestDeadline",
+        "maxCostInFlight");
     LimitsConfig d = LimitsConfig.DEFAULTS;
     Duration deadline = duration(json, "requestDeadline");
+    int maxComplexity = json.getInteger("maxComplexity", d.maxComplexity());
     return new LimitsConfig(
         json.getInteger("maxDepth", d.maxDepth()),
         json.getInteger("maxAliases", d.maxAliases()),
         json.getInteger("maxTokens", d.maxTokens()),
         json.getInteger("maxDirectives", d.maxDirectives()),
-        json.getInteger("maxComplexity", d.maxComplexity()),
+        maxComplexity,
         json.getInteger("maxBatch", d.maxBatch()),
         json.getBoolean("introspection", d.introspection()),
-        deadline == null ? d.requestDeadline() : deadline);
+        deadline == null ? d.requestDeadline() : deadline,
+        json.getLong("maxCostInFlight", Math.max(d.maxCostInFlight(), maxComplexity)));
   }
 
   private static GatewayConfig.SharingConfig sharing(JsonObject json) {

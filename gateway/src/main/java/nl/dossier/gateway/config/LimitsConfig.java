@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param introspection whether {@code __schema} and {@code __type} may be asked
  * @param requestDeadline how long a request may take; registries that have not answered by then are
  *     reported as timed out and the rest is answered
+ * @param maxCostInFlight the summed cost of all requests under way in this process; a request that
+ *     does not fit is refused at once (503, OVERLOADED) rather than queued, so that memory and
+ *     latency stay bounded under overload
  */
 public record LimitsConfig(
     int maxDepth,
@@ -25,9 +28,10 @@ public record LimitsConfig(
     int maxComplexity,
     int maxBatch,
     boolean introspection,
-    Duration requestDeadline) {
+    Duration requestDeadline,
+    long maxCostInFlight) {
   public static final LimitsConfig DEFAULTS =
-      new LimitsConfig(12, 250, 20_000, 50, 50_000, 10, true, Duration.ofSeconds(5));
+      new LimitsConfig(12, 250, 20_000, 50, 50_000, 10, true, Duration.ofSeconds(5), 4_000_000);
 
   public LimitsConfig {
     positive("limits.maxDepth", maxDepth);
@@ -39,6 +43,11 @@ public record LimitsConfig(
     if (requestDeadline == null || requestDeadline.isNegative() || requestDeadline.isZero()) {
       throw new IllegalArgumentException(
           "limits.requestDeadline must be positive, but was " + requestDeadline);
+    }
+    if (maxCostInFlight < maxComplexity) {
+      throw new IllegalArgumentException(
+          "limits.maxCostInFlight must be at least limits.maxComplexity, but was "
+              + maxCostInFlight);
     }
   }
 

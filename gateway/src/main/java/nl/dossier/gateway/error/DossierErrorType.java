@@ -26,6 +26,8 @@ public enum DossierErrorType implements ErrorClassification {
   SOURCE_TIMEOUT,
   /** A registry asked the gateway to slow down; only the fields it feeds are null. */
   SOURCE_RATE_LIMITED,
+  /** The gateway has as much work under way as it takes; try again shortly (503, Retry-After). */
+  OVERLOADED,
   /** The query nests deeper than allowed. */
   QUERY_TOO_DEEP,
   /** The query would cost more than allowed (lists multiply). */

@@ -13,10 +13,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import nl.dossier.gateway.auth.AuthenticationException;
 import nl.dossier.gateway.auth.Caller;
 import nl.dossier.gateway.auth.JwtAuthenticator;
 import nl.dossier.gateway.config.LimitsConfig;
+import nl.dossier.gateway.error.DossierErrorType;
 import nl.dossier.gateway.graphql.RequestContext;
 import nl.dossier.gateway.graphql.RequestDeadline;
 import nl.dossier.gateway.graphql.RequestScope;
@@ -37,6 +39,7 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
   private final LimitsConfig limits;
   private final QueryLimits queryLimits;
   private final Clock clock;
+  private final Admission admission;
 
   GraphQLHttpHandler(
       GraphQL graphQL,
@@ -51,6 +54,7 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
     this.store = store;
     this.limits = limits;
     this.queryLimits = new QueryLimits(limits, graphQL.getGraphQLSchema());
+    this.admission = Admission.of(limits.maxCostInFlight());
     this.clock = clock;
   }
 
@@ -104,19 +108,50 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
   private Future<Answer> run(RoutingContext rc, Caller caller) {
     if (rc.request().method() == HttpMethod.GET) {
       GraphQLRequest request = GraphQLRequest.fromParams(rc.queryParams());
-      if (queryLimits.check(request.query()).hasMutation(request.operationName())) {
+      QueryLimits.Verdict verdict = queryLimits.check(request.query());
+      if (verdict.hasMutation(request.operationName())) {
         rc.response().putHeader(HttpHeaders.ALLOW, "POST");
         throw new BadRequestException(405, "Only queries may be sent with GET; use POST");
       }
-      return execute(rc, caller, request).map(result -> new Answer(List.of(result), false));
+      return admitted(
+          rc,
+          verdict.cost(),
+          () -> execute(rc, caller, request).map(result -> new Answer(List.of(result), false)));
     }
     String body = rc.body().asString();
     List<GraphQLRequest> requests = GraphQLRequest.fromBody(body, limits.maxBatch());
-    requests.forEach(request -> queryLimits.check(request.query()));
-    var results = new ArrayList<Future<ExecutionResult>>(requests.size());
-    requests.forEach(request -> results.add(execute(rc, caller, request)));
+    long cost = 0;
+    for (GraphQLRequest request : requests) {
+      cost += queryLimits.check(request.query()).cost();
+    }
     boolean batch = body.stripLeading().startsWith("[");
-    return Future.all(results).map(all -> new Answer(all.list(), batch));
+    return admitted(
+        rc,
+        cost,
+        () -> {
+          var results = new ArrayList<Future<ExecutionResult>>(requests.size());
+          requests.forEach(request -> results.add(execute(rc, caller, request)));
+          return Future.all(results).map(all -> new Answer(all.list(), batch));
+        });
+  }
+
+  /**
+   * Runs the work if the gateway takes it on ({@link Admission}), and gives its cost back when it
+   * is done; refuses it at once with 503 OVERLOADED and Retry-After otherwise.
+   */
+  private Future<Answer> admitted(RoutingContext rc, long cost, Supplier<Future<Answer>> work) {
+    long weight = Math.max(1, cost);
+    if (!admission.admit(weight)) {
+      rc.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+      throw new BadRequestException(
+          503, DossierErrorType.OVERLOADED.name(), "The gateway is busy; try again shortly");
+    }
+    try {
+      return work.get().andThen(done -> admission.done(weight));
+    } catch (RuntimeException e) {
+      admission.done(weight);
+      throw e;
+    }
   }
 
   /**

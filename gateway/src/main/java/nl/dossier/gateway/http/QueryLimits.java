@@ -41,7 +41,7 @@ final class QueryLimits {
   }
 
   /** What a document is, as far as the limits go; syntax errors are left to graphql-java. */
-  record Verdict(Document document, DossierErrorType rejected, String message) {
+  record Verdict(Document document, int cost, DossierErrorType rejected, String message) {
     boolean hasMutation(String operationName) {
       if (document == null) {
         return false;
@@ -80,7 +80,7 @@ final class QueryLimits {
           DossierErrorType.DOCUMENT_TOO_LARGE,
           "The document has more than " + limits.maxTokens() + " tokens");
     } catch (InvalidSyntaxException e) {
-      return new Verdict(null, null, null);
+      return new Verdict(null, 0, null, null);
     }
     var counter = new Counter();
     new NodeTraverser().depthFirst(counter, document.getChildren());
@@ -116,11 +116,11 @@ final class QueryLimits {
               + limits.maxComplexity()
               + " is allowed");
     }
-    return new Verdict(document, null, null);
+    return new Verdict(document, measure.cost(), null, null);
   }
 
   private static Verdict rejected(DossierErrorType type, String message) {
-    return new Verdict(null, type, message);
+    return new Verdict(null, 0, type, message);
   }
 
   private static final class Counter extends NodeVisitorStub {
