@@ -54,7 +54,7 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
     this.store = store;
     this.limits = limits;
     this.queryLimits = new QueryLimits(limits, graphQL.getGraphQLSchema());
-    this.admission = Admission.of(limits.maxCostInFlight());
+    this.admission = new Admission(limits.maxCostInFlight());
     this.clock = clock;
   }
 
