@@ -33,7 +33,7 @@ class LimitsIT {
                         .put("maxDirectives", 2)
                         .put("maxComplexity", 500)
                         .put("maxBatch", 2)
-                        .put("maxCostInFlight", 500)
+                        .put("maxFieldsInFlight", 10)
                         .put("introspection", false)));
   }
 
@@ -114,8 +114,8 @@ class LimitsIT {
   }
 
   @Test
-  void workBeyondTheCostInFlightIsRefusedAtOnceAndAdmittedAgainWhenDone() throws Exception {
-    // given a request costing 252 of the 500 in flight, held up by a slow Edubadges
+  void workBeyondTheFieldsInFlightIsRefusedAtOnceAndAdmittedAgainWhenDone() throws Exception {
+    // given a request of 7 fields (of 10 in flight), held up by a slow Edubadges
     String query = "{ me { badges { title description kind ects issuerName } } }";
     var badges = gateway.mocks.server(MockRegistry.EDUBADGES);
     var badgeReads = GatewayFixture.getPath("/mobile/api/badge-instances");
@@ -138,7 +138,7 @@ class LimitsIT {
     } finally {
       badges.setGlobalFixedDelay(0);
     }
-    // and once the first is done, its cost is free again
+    // and once the first is done, its fields are free again
     assertThat(gateway.post(bearer(), query, Map.of()).status()).isEqualTo(200);
   }
 

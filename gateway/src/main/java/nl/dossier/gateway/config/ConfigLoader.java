@@ -57,20 +57,19 @@ public final class ConfigLoader {
         "maxBatch",
         "introspection",
         "requestDeadline",
-        "maxCostInFlight");
+        "maxFieldsInFlight");
     LimitsConfig d = LimitsConfig.DEFAULTS;
     Duration deadline = duration(json, "requestDeadline");
-    int maxComplexity = json.getInteger("maxComplexity", d.maxComplexity());
     return new LimitsConfig(
         json.getInteger("maxDepth", d.maxDepth()),
         json.getInteger("maxAliases", d.maxAliases()),
         json.getInteger("maxTokens", d.maxTokens()),
         json.getInteger("maxDirectives", d.maxDirectives()),
-        maxComplexity,
+        json.getInteger("maxComplexity", d.maxComplexity()),
         json.getInteger("maxBatch", d.maxBatch()),
         json.getBoolean("introspection", d.introspection()),
         deadline == null ? d.requestDeadline() : deadline,
-        json.getLong("maxCostInFlight", Math.max(d.maxCostInFlight(), maxComplexity)));
+        json.getLong("maxFieldsInFlight", d.maxFieldsInFlight()));
   }
 
   private static GatewayConfig.SharingConfig sharing(JsonObject json) {

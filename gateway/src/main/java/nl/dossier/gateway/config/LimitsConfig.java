@@ -16,9 +16,9 @@ import java.time.Duration;
  * @param introspection whether {@code __schema} and {@code __type} may be asked
  * @param requestDeadline how long a request may take; registries that have not answered by then are
  *     reported as timed out and the rest is answered
- * @param maxCostInFlight the summed cost of all requests under way in this process; a request that
- *     does not fit is refused at once (503, OVERLOADED) rather than queued, so that memory and
- *     latency stay bounded under overload
+ * @param maxFieldsInFlight the summed fields (fragments expanded, lists counted once) of all
+ *     requests under way in this process; a request that does not fit is refused at once (503,
+ *     OVERLOADED) rather than queued, so that memory and latency stay bounded under overload
  */
 public record LimitsConfig(
     int maxDepth,
@@ -29,9 +29,9 @@ public record LimitsConfig(
     int maxBatch,
     boolean introspection,
     Duration requestDeadline,
-    long maxCostInFlight) {
+    long maxFieldsInFlight) {
   public static final LimitsConfig DEFAULTS =
-      new LimitsConfig(12, 250, 20_000, 50, 50_000, 10, true, Duration.ofSeconds(5), 4_000_000);
+      new LimitsConfig(12, 250, 20_000, 50, 50_000, 10, true, Duration.ofSeconds(5), 50_000);
 
   public LimitsConfig {
     positive("limits.maxDepth", maxDepth);
@@ -44,10 +44,9 @@ public record LimitsConfig(
       throw new IllegalArgumentException(
           "limits.requestDeadline must be positive, but was " + requestDeadline);
     }
-    if (maxCostInFlight < maxComplexity) {
+    if (maxFieldsInFlight <= 0) {
       throw new IllegalArgumentException(
-          "limits.maxCostInFlight must be at least limits.maxComplexity, but was "
-              + maxCostInFlight);
+          "limits.maxFieldsInFlight must be positive, but was " + maxFieldsInFlight);
     }
   }
 

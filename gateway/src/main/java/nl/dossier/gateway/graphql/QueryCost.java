@@ -42,9 +42,12 @@ public final class QueryCost {
   private final Map<String, FragmentDefinition> fragments = new HashMap<>();
   private final Set<String> expanding = new HashSet<>();
 
-  /** The deepest field nesting and the highest cost over the document's operations. */
-  public record Measure(int depth, int cost) {
-    static final Measure NONE = new Measure(0, 0);
+  /**
+   * The deepest field nesting, the highest cost, and the most fields (fragments expanded, lists
+   * counted once) over the document's operations.
+   */
+  public record Measure(int depth, int cost, int fields) {
+    static final Measure NONE = new Measure(0, 0, 0);
   }
 
   private QueryCost(GraphQLSchema schema, Document document) {
@@ -58,12 +61,14 @@ public final class QueryCost {
     var cost = new QueryCost(schema, document);
     int depth = 0;
     int highest = 0;
+    int fields = 0;
     for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
       Measure measure = cost.selection(operation.getSelectionSet(), root(schema, operation));
       depth = Math.max(depth, measure.depth());
       highest = Math.max(highest, measure.cost());
+      fields = Math.max(fields, measure.fields());
     }
-    return new Measure(depth, highest);
+    return new Measure(depth, highest, fields);
   }
 
   private static GraphQLCompositeType root(GraphQLSchema schema, OperationDefinition operation) {
@@ -80,12 +85,14 @@ public final class QueryCost {
     }
     int depth = 0;
     int cost = 0;
+    int fields = 0;
     for (Selection<?> selection : set.getSelections()) {
       Measure measure = selection(selection, type);
       depth = Math.max(depth, measure.depth());
       cost = saturated((long) cost + measure.cost());
+      fields = saturated((long) fields + measure.fields());
     }
-    return new Measure(depth, cost);
+    return new Measure(depth, cost, fields);
   }
 
   private Measure selection(Selection<?> selection, GraphQLCompositeType parent) {
@@ -120,13 +127,14 @@ public final class QueryCost {
   private Measure field(Field field, GraphQLCompositeType parent) {
     GraphQLFieldDefinition definition = definition(parent, field.getName());
     if (definition == null) {
-      return new Measure(1, 1);
+      return new Measure(1, 1, 1);
     }
     Measure below =
         selection(field.getSelectionSet(), GraphQLTypeUtil.unwrapAll(definition.getType()));
     boolean list = GraphQLTypeUtil.unwrapNonNull(definition.getType()) instanceof GraphQLList;
     long size = list && below.cost() > 0 ? listSize(parent.getName() + "." + field.getName()) : 1;
-    return new Measure(1 + below.depth(), saturated(1 + below.cost() * size));
+    return new Measure(
+        1 + below.depth(), saturated(1 + below.cost() * size), saturated(1L + below.fields()));
   }
 
   /** The field's definition, or null for one validation will reject. */

@@ -54,7 +54,7 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
     this.store = store;
     this.limits = limits;
     this.queryLimits = new QueryLimits(limits, graphQL.getGraphQLSchema());
-    this.admission = new Admission(limits.maxCostInFlight());
+    this.admission = new Admission(limits.maxFieldsInFlight());
     this.clock = clock;
   }
 
@@ -115,19 +115,19 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
       }
       return admitted(
           rc,
-          verdict.cost(),
+          verdict.fields(),
           () -> execute(rc, caller, request).map(result -> new Answer(List.of(result), false)));
     }
     String body = rc.body().asString();
     List<GraphQLRequest> requests = GraphQLRequest.fromBody(body, limits.maxBatch());
-    long cost = 0;
+    long fields = 0;
     for (GraphQLRequest request : requests) {
-      cost += queryLimits.check(request.query()).cost();
+      fields += queryLimits.check(request.query()).fields();
     }
     boolean batch = body.stripLeading().startsWith("[");
     return admitted(
         rc,
-        cost,
+        fields,
         () -> {
           var results = new ArrayList<Future<ExecutionResult>>(requests.size());
           requests.forEach(request -> results.add(execute(rc, caller, request)));
@@ -139,8 +139,8 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
    * Runs the work if the gateway takes it on ({@link Admission}), and gives its cost back when it
    * is done; refuses it at once with 503 OVERLOADED and Retry-After otherwise.
    */
-  private Future<Answer> admitted(RoutingContext rc, long cost, Supplier<Future<Answer>> work) {
-    long weight = Math.max(1, cost);
+  private Future<Answer> admitted(RoutingContext rc, long fields, Supplier<Future<Answer>> work) {
+    long weight = Math.max(1, fields);
     if (!admission.admit(weight)) {
       rc.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
       throw new BadRequestException(

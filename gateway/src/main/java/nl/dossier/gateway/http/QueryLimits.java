@@ -41,7 +41,7 @@ final class QueryLimits {
   }
 
   /** What a document is, as far as the limits go; syntax errors are left to graphql-java. */
-  record Verdict(Document document, int cost, DossierErrorType rejected, String message) {
+  record Verdict(Document document, int fields, DossierErrorType rejected, String message) {
     boolean hasMutation(String operationName) {
       if (document == null) {
         return false;
@@ -116,7 +116,7 @@ final class QueryLimits {
               + limits.maxComplexity()
               + " is allowed");
     }
-    return new Verdict(document, measure.cost(), null, null);
+    return new Verdict(document, measure.fields(), null, null);
   }
 
   private static Verdict rejected(DossierErrorType type, String message) {

@@ -14,4 +14,14 @@ class AdmissionTest {
     admission.done(60);
     assertThat(admission.admit(50)).isTrue();
   }
+
+  @Test
+  void takesOnWorkLargerThanTheBudgetOnlyWhenNothingElseIsUnderWay() {
+    var admission = new Admission(100);
+    assertThat(admission.admit(150)).isTrue();
+    assertThat(admission.admit(1)).isFalse();
+    admission.done(150);
+    assertThat(admission.admit(1)).isTrue();
+    assertThat(admission.admit(150)).isFalse();
+  }
 }
