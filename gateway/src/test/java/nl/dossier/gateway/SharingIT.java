@@ -236,15 +236,10 @@ class SharingIT {
   @Test
   void aPartyPullsAHundredSharedProfilesInOneQueryWithinTheDefaultLimits() {
     // given
-    var shares = new java.util.ArrayList<String>();
-    List<Persona> owners = List.of(Persona.MARISKA, Persona.PIETER, Persona.MOHAMED, Persona.LARS);
-    for (int i = 0; i < 100; i++) {
-      shares.add(
-          create(
-              owners.get(i % owners.size()),
-              party(
-                  MockRegistries.EMPLOYER_CLIENT_ID, "hiring", "diplomas", "badges", "identity")));
-    }
+    List<String> shares =
+        sharesInTurn(
+            100,
+            party(MockRegistries.EMPLOYER_CLIENT_ID, "hiring", "diplomas", "badges", "identity"));
     var query = new StringBuilder("{");
     for (int i = 0; i < shares.size(); i++) {
       query
@@ -270,14 +265,8 @@ class SharingIT {
   @Test
   void theSharesOfOneQueryAreReadInOneStatementAndEachIsLogged() throws Exception {
     // given twenty shares of four owners, and an alias naming no share
-    var shares = new java.util.ArrayList<String>();
-    List<Persona> owners = List.of(Persona.MARISKA, Persona.PIETER, Persona.MOHAMED, Persona.LARS);
-    for (int i = 0; i < 20; i++) {
-      shares.add(
-          create(
-              owners.get(i % owners.size()),
-              party(MockRegistries.INTAKE_CLIENT_ID, "batch-check", "diplomas")));
-    }
+    List<String> shares =
+        sharesInTurn(20, party(MockRegistries.INTAKE_CLIENT_ID, "batch-check", "diplomas"));
     var query =
         new StringBuilder(
             "{ none: dossier(shareId: \"no-such-share\", purpose: \"x\") { diplomas { code } }");
@@ -316,7 +305,7 @@ class SharingIT {
       }
     }
     // and each owner's log holds one entry per share of theirs
-    for (Persona owner : owners) {
+    for (Persona owner : FOUR_OWNERS) {
       JsonArray entries =
           owner(
                   owner,
@@ -332,7 +321,7 @@ class SharingIT {
               .map(entry -> entry.getString("shareId"))
               .toList();
       var own = new java.util.ArrayList<String>();
-      for (int i = owners.indexOf(owner); i < shares.size(); i += owners.size()) {
+      for (int i = FOUR_OWNERS.indexOf(owner); i < shares.size(); i += FOUR_OWNERS.size()) {
         own.add(shares.get(i));
       }
       assertThat(logged).containsExactlyInAnyOrderElementsOf(own);
@@ -617,6 +606,18 @@ class SharingIT {
     if (code.equals("INVALID_SHARE")) {
       assertThat(error.getString("message")).contains(mentioned);
     }
+  }
+
+  static final List<Persona> FOUR_OWNERS =
+      List.of(Persona.MARISKA, Persona.PIETER, Persona.MOHAMED, Persona.LARS);
+
+  /** {@code count} shares of the same input, made by the four owners in turn. */
+  static List<String> sharesInTurn(int count, JsonObject input) {
+    var shares = new java.util.ArrayList<String>();
+    for (int i = 0; i < count; i++) {
+      shares.add(create(FOUR_OWNERS.get(i % FOUR_OWNERS.size()), input));
+    }
+    return shares;
   }
 
   static JsonObject party(String party, String purpose, String... fields) {
