@@ -131,12 +131,13 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
         () -> {
           var results = new ArrayList<Future<ExecutionResult>>(requests.size());
           requests.forEach(request -> results.add(execute(rc, caller, request)));
-          return Future.all(results).map(all -> new Answer(all.list(), batch));
+          // join, not all: the fields are given back only when every operation has ended
+          return Future.join(results).map(all -> new Answer(all.list(), batch));
         });
   }
 
   /**
-   * Runs the work if the gateway takes it on ({@link Admission}), and gives its cost back when it
+   * Runs the work if the gateway takes it on ({@link Admission}), and gives its fields back when it
    * is done; refuses it at once with 503 OVERLOADED and Retry-After otherwise.
    */
   private Future<Answer> admitted(RoutingContext rc, long fields, Supplier<Future<Answer>> work) {
