@@ -61,7 +61,7 @@ final class GatewayFixture implements AutoCloseable {
     config.getJsonObject("auth").put("jwksMinRefreshInterval", "PT0S");
     config.put("store", new JsonObject().put("jdbcUrl", storeUrl));
     tweak.accept(config);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Gateway.vertx();
     try {
       Gateway gateway = new Gateway(vertx, ConfigLoader.parse(config));
       var server =
