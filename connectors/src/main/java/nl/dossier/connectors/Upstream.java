@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import nl.dossier.domain.Registry;
 
 /**
@@ -27,14 +28,18 @@ import nl.dossier.domain.Registry;
  */
 public final class Upstream {
   private final Registry registry;
-  private final WebClient client;
+  private final Supplier<WebClient> client;
   private final ConnectorConfig config;
   private final Resilience resilience;
   private final Clock clock;
 
+  /**
+   * @param client the web client to call with from the current thread (the gateway gives each event
+   *     loop its own, so that a call's connection lives on the event loop that makes the call)
+   */
   public Upstream(
       Registry registry,
-      WebClient client,
+      Supplier<WebClient> client,
       ConnectorConfig config,
       Resilience resilience,
       Clock clock) {
@@ -60,12 +65,12 @@ public final class Upstream {
 
   /** A GET on a path below the base URL, with the timeout set. */
   public HttpRequest<Buffer> get(String path) {
-    return client.getAbs(config.baseUrl() + path).timeout(config.timeout().toMillis());
+    return client.get().getAbs(config.baseUrl() + path).timeout(config.timeout().toMillis());
   }
 
   /** A POST on a path below the base URL, with the timeout set. */
   public HttpRequest<Buffer> post(String path) {
-    return client.postAbs(config.baseUrl() + path).timeout(config.timeout().toMillis());
+    return client.get().postAbs(config.baseUrl() + path).timeout(config.timeout().toMillis());
   }
 
   /** GETs and maps a 200 JSON object; any other status fails. Retried when it fails. */

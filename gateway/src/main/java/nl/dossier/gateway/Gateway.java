@@ -185,7 +185,9 @@ public final class Gateway {
   private Upstream upstream(String name, Registry registry, ConnectorConfig connector) {
     var resilience = new Resilience(vertx, name, registry, connector);
     breakers.put(name, resilience.breaker());
-    return new Upstream(registry, client(connector.maxConnections()), connector, resilience, clock);
+    ThreadLocal<WebClient> perEventLoop =
+        ThreadLocal.withInitial(() -> client(connector.maxConnections()));
+    return new Upstream(registry, perEventLoop::get, connector, resilience, clock);
   }
 
   private static ConnectorConfig withBaseUrl(ConnectorConfig config, String baseUrl) {

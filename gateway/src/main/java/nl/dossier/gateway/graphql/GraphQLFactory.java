@@ -3,6 +3,7 @@ package nl.dossier.gateway.graphql;
 import graphql.GraphQL;
 import graphql.TypeResolutionEnvironment;
 import graphql.scalars.ExtendedScalars;
+import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -43,6 +44,7 @@ public final class GraphQLFactory {
     return GraphQL.newGraphQL(schema(services))
         .defaultDataFetcherExceptionHandler(new GatewayExceptionHandler())
         .preparsedDocumentProvider(new CachedDocuments())
+        .doNotAutomaticallyDispatchDataLoader() // DataLoaders dispatches its own
         .build();
   }
 
@@ -77,6 +79,8 @@ public final class GraphQLFactory {
             services.assertions(),
             services.clock());
     return RuntimeWiring.newRuntimeWiring()
+        .codeRegistry(
+            GraphQLCodeRegistry.newCodeRegistry().defaultDataFetcher(RecordFetcher.FACTORY))
         .scalar(ExtendedScalars.Date)
         .scalar(ExtendedScalars.DateTime)
         .scalar(Scalars.URL)

@@ -2,7 +2,6 @@ package nl.dossier.gateway.policy;
 
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
-import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLObjectType;
@@ -40,25 +39,22 @@ public final class PolicyDirectiveWiring implements SchemaDirectiveWiring {
 
   private DataFetcher<?> guarded(String coordinate, DataFetcher<?> delegate) {
     return env -> {
-      if (permits(env, coordinate)) {
-        record(env, coordinate);
-        return delegate.get(env);
+      Access access = env.getLocalContext() instanceof Access known ? known : null;
+      if (!permits(access, coordinate)) {
+        return DataFetcherResult.newResult().error(Errors.withheld(env)).build();
       }
-      return DataFetcherResult.newResult().error(Errors.withheld(env)).build();
+      if (access instanceof Access.GrantAccess grant) {
+        DisclosureLog log = env.getGraphQlContext().get(DisclosureLog.class);
+        if (log != null) {
+          log.record(grant, coordinate);
+        }
+      }
+      return delegate.get(env);
     };
   }
 
-  private static void record(DataFetchingEnvironment env, String coordinate) {
-    DisclosureLog log = env.getGraphQlContext().get(DisclosureLog.class);
-    if (log != null && env.getLocalContext() instanceof Access.GrantAccess access) {
-      log.record(access, coordinate);
-    }
-  }
-
-  private boolean permits(DataFetchingEnvironment env, String coordinate) {
+  private boolean permits(Access access, String coordinate) {
     try {
-      Object context = env.getLocalContext();
-      Access access = context instanceof Access known ? known : null;
       return access != null && policy.permits(new PolicyRequest(access, coordinate));
     } catch (RuntimeException e) {
       return false;
