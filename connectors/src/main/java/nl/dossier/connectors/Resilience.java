@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import nl.dossier.domain.Registry;
 
@@ -16,7 +17,8 @@ import nl.dossier.domain.Registry;
  * One registry's guards, from resilience4j: a bulkhead (non-blocking: a call over the limit fails
  * at once), a circuit breaker that counts only what says the registry is unhealthy, and retries of
  * idempotent reads with exponential backoff and jitter, or the registry's own {@code Retry-After}.
- * Waits are Vert.x timers, so nothing blocks an event loop.
+ * Waits are Vert.x timers, so nothing blocks an event loop. A call's time is judged without the
+ * time its event loop was behind with other work ({@link EventLoopDelay}).
  */
 public final class Resilience {
   private final Vertx vertx;
@@ -26,9 +28,12 @@ public final class Resilience {
   private final CircuitBreaker breaker;
   private final Bulkhead bulkhead;
   private final IntervalFunction backoff;
+  private final EventLoopDelay delay;
 
-  public Resilience(Vertx vertx, String name, Registry registry, ConnectorConfig config) {
+  public Resilience(
+      Vertx vertx, String name, Registry registry, ConnectorConfig config, EventLoopDelay delay) {
     this.vertx = vertx;
+    this.delay = delay;
     this.registry = registry;
     this.retry = config.retry();
     this.openWait = config.breaker().waitInOpenState();
@@ -116,7 +121,8 @@ public final class Resilience {
     return pending.andThen(
         outcome -> {
           bulkhead.onComplete();
-          long took = breaker.getCurrentTimestamp() - start;
+          long busy = breaker.getTimestampUnit().convert(delay.nanos(), TimeUnit.NANOSECONDS);
+          long took = Math.max(0, breaker.getCurrentTimestamp() - start - busy);
           if (outcome.succeeded()) {
             breaker.onSuccess(took, breaker.getTimestampUnit());
           } else {

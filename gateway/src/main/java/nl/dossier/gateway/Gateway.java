@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import nl.dossier.connectors.ConnectorConfig;
+import nl.dossier.connectors.EventLoopDelay;
 import nl.dossier.connectors.Resilience;
 import nl.dossier.connectors.Upstream;
 import nl.dossier.connectors.duo.HttpDuoConnector;
@@ -50,6 +51,7 @@ public final class Gateway {
   private final GatewayConfig config;
   private final Clock clock = Clock.systemUTC();
   private final Map<String, CircuitBreaker> breakers = new TreeMap<>();
+  private final EventLoopDelay delay = new EventLoopDelay();
   private JdbcGrantStore store;
   private GatewayKeys keys;
 
@@ -131,19 +133,22 @@ public final class Gateway {
 
   /**
    * Listens on one event loop per core (Vert.x shares the port between them). On port 0, where each
-   * server would get a port of its own, on one.
+   * server would get a port of its own, on one. Each of these event loops is watched for how far
+   * behind it is ({@link EventLoopDelay}).
    */
   private Future<HttpServer> serve(Router router) {
     int loops = config.port() == 0 ? 1 : Runtime.getRuntime().availableProcessors();
     Promise<HttpServer> first = Promise.promise();
     Supplier<Deployable> server =
         () ->
-            context ->
-                vertx
-                    .createHttpServer()
-                    .requestHandler(router)
-                    .listen(config.port())
-                    .onSuccess(first::tryComplete);
+            context -> {
+              delay.watch(vertx);
+              return vertx
+                  .createHttpServer()
+                  .requestHandler(router)
+                  .listen(config.port())
+                  .onSuccess(first::tryComplete);
+            };
     return vertx
         .deployVerticle(server, new DeploymentOptions().setInstances(loops))
         .compose(id -> first.future());
@@ -183,8 +188,9 @@ public final class Gateway {
   }
 
   private Upstream upstream(String name, Registry registry, ConnectorConfig connector) {
-    var resilience = new Resilience(vertx, name, registry, connector);
+    var resilience = new Resilience(vertx, name, registry, connector, delay);
     breakers.put(name, resilience.breaker());
+    // a client per event loop: a call's connection lives on the event loop that makes the call
     ThreadLocal<WebClient> perEventLoop =
         ThreadLocal.withInitial(() -> client(connector.maxConnections()));
     return new Upstream(registry, perEventLoop::get, connector, resilience, clock);

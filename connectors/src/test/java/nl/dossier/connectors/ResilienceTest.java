@@ -1,0 +1,97 @@
+package nl.dossier.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import nl.dossier.domain.Registry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The breaker's slow-call judgement on a real event loop, busy or not. */
+class ResilienceTest {
+  static final long SLOW_MS = 200;
+
+  final Vertx vertx = Vertx.vertx();
+  final EventLoopDelay delay = new EventLoopDelay();
+  final Resilience resilience =
+      new Resilience(
+          vertx,
+          "test",
+          Registry.DUO,
+          new ConnectorConfig(
+              "http://127.0.0.1:1",
+              null,
+              null,
+              16,
+              1,
+              null,
+              new ConnectorConfig.BreakerConfig(
+                  50, 50, Duration.ofMillis(SLOW_MS), 10, 10, Duration.ofSeconds(10), 1),
+              null),
+          delay);
+
+  @AfterEach
+  void close() {
+    vertx.close().await();
+  }
+
+  @Test
+  void aCallTheRegistryAnswersSlowlyIsSlow() throws Exception {
+    // when the registry takes twice the slow-call duration and the event loop is idle
+    call(2 * SLOW_MS, 0);
+    // then
+    assertThat(metrics().getNumberOfSlowCalls()).isEqualTo(1);
+    assertThat(metrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void aCallSeenLateOnlyBecauseItsEventLoopIsBusyIsNotSlow() throws Exception {
+    // when the registry answers in 10 ms, but the event loop is busy for twice the slow-call
+    // duration and handles the answer only then
+    call(10, 2 * SLOW_MS);
+    // then the gateway's own delay is not held against the registry
+    assertThat(metrics().getNumberOfSlowCalls()).isZero();
+    assertThat(metrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
+  }
+
+  /** On one event loop: watches it, makes a call that answers after answerMs, then stays busy. */
+  private void call(long answerMs, long busyMs) throws Exception {
+    var done = new CompletableFuture<String>();
+    vertx.runOnContext(
+        start -> {
+          delay.watch(vertx);
+          vertx.setTimer(
+              3 * EventLoopDelay.PERIOD_MS,
+              probed -> {
+                resilience
+                    .execute(true, () -> answerAfter(answerMs))
+                    .onComplete(outcome -> done.complete(outcome.result()));
+                busy(busyMs);
+              });
+        });
+    assertThat(done.get(5, TimeUnit.SECONDS)).isEqualTo("answer");
+  }
+
+  private Future<String> answerAfter(long ms) {
+    Promise<String> answer = Promise.promise();
+    vertx.setTimer(ms, id -> answer.complete("answer"));
+    return answer.future();
+  }
+
+  private static void busy(long ms) {
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+    while (System.nanoTime() < end) {
+      Thread.onSpinWait();
+    }
+  }
+
+  private CircuitBreaker.Metrics metrics() {
+    return resilience.breaker().getMetrics();
+  }
+}
