@@ -127,6 +127,7 @@ public final class Gateway {
             store,
             config.bodyLimit(),
             config.limits(),
+            delay,
             breakers);
     return jwks.start(JWKS_REFRESH_PERIOD).compose(loaded -> serve(router));
   }

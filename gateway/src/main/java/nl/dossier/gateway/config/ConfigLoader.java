@@ -57,9 +57,11 @@ public final class ConfigLoader {
         "maxBatch",
         "introspection",
         "requestDeadline",
-        "maxFieldsInFlight");
+        "maxFieldsInFlight",
+        "maxEventLoopDelay");
     LimitsConfig d = LimitsConfig.DEFAULTS;
     Duration deadline = duration(json, "requestDeadline");
+    Duration delay = duration(json, "maxEventLoopDelay");
     return new LimitsConfig(
         json.getInteger("maxDepth", d.maxDepth()),
         json.getInteger("maxAliases", d.maxAliases()),
@@ -69,7 +71,8 @@ public final class ConfigLoader {
         json.getInteger("maxBatch", d.maxBatch()),
         json.getBoolean("introspection", d.introspection()),
         deadline == null ? d.requestDeadline() : deadline,
-        json.getLong("maxFieldsInFlight", d.maxFieldsInFlight()));
+        json.getLong("maxFieldsInFlight", d.maxFieldsInFlight()),
+        delay == null ? d.maxEventLoopDelay() : delay);
   }
 
   private static GatewayConfig.SharingConfig sharing(JsonObject json) {

@@ -19,6 +19,9 @@ import java.time.Duration;
  * @param maxFieldsInFlight the summed fields (fragments expanded, lists counted once) of all
  *     requests under way in this process; a request that does not fit is refused at once (503,
  *     OVERLOADED) rather than queued, so that memory and latency stay bounded under overload
+ * @param maxEventLoopDelay how far behind its event loop may be when a request comes in; beyond it
+ *     the request is refused the same way, so that work queued in the gateway itself does not run
+ *     into registry timeouts and open the breakers of healthy registries
  */
 public record LimitsConfig(
     int maxDepth,
@@ -29,9 +32,20 @@ public record LimitsConfig(
     int maxBatch,
     boolean introspection,
     Duration requestDeadline,
-    long maxFieldsInFlight) {
+    long maxFieldsInFlight,
+    Duration maxEventLoopDelay) {
   public static final LimitsConfig DEFAULTS =
-      new LimitsConfig(12, 250, 20_000, 50, 50_000, 10, true, Duration.ofSeconds(5), 50_000);
+      new LimitsConfig(
+          12,
+          250,
+          20_000,
+          50,
+          50_000,
+          10,
+          true,
+          Duration.ofSeconds(5),
+          50_000,
+          Duration.ofMillis(500));
 
   public LimitsConfig {
     positive("limits.maxDepth", maxDepth);
@@ -40,13 +54,17 @@ public record LimitsConfig(
     positive("limits.maxDirectives", maxDirectives);
     positive("limits.maxComplexity", maxComplexity);
     positive("limits.maxBatch", maxBatch);
-    if (requestDeadline == null || requestDeadline.isNegative() || requestDeadline.isZero()) {
-      throw new IllegalArgumentException(
-          "limits.requestDeadline must be positive, but was " + requestDeadline);
-    }
+    positive("limits.requestDeadline", requestDeadline);
+    positive("limits.maxEventLoopDelay", maxEventLoopDelay);
     if (maxFieldsInFlight <= 0) {
       throw new IllegalArgumentException(
           "limits.maxFieldsInFlight must be positive, but was " + maxFieldsInFlight);
+    }
+  }
+
+  private static void positive(String name, Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, but was " + value);
     }
   }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import nl.dossier.connectors.EventLoopDelay;
 import nl.dossier.gateway.auth.AuthenticationException;
 import nl.dossier.gateway.auth.Caller;
 import nl.dossier.gateway.auth.JwtAuthenticator;
@@ -47,6 +48,7 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
       Function<RequestDeadline, RequestScope> scopes,
       GrantStore store,
       LimitsConfig limits,
+      EventLoopDelay delay,
       Clock clock) {
     this.graphQL = graphQL;
     this.authenticator = authenticator;
@@ -54,7 +56,8 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
     this.store = store;
     this.limits = limits;
     this.queryLimits = new QueryLimits(limits, graphQL.getGraphQLSchema());
-    this.admission = new Admission(limits.maxFieldsInFlight());
+    this.admission =
+        new Admission(limits.maxFieldsInFlight(), delay::nanos, limits.maxEventLoopDelay());
     this.clock = clock;
   }
 

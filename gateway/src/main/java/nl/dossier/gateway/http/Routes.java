@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.graphql.GraphiQLHandlerOptions;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
+import nl.dossier.connectors.EventLoopDelay;
 import nl.dossier.gateway.auth.JwtAuthenticator;
 import nl.dossier.gateway.config.LimitsConfig;
 import nl.dossier.gateway.graphql.RequestDeadline;
@@ -31,6 +32,7 @@ public final class Routes {
       GrantStore store,
       long bodyLimit,
       LimitsConfig limits,
+      EventLoopDelay delay,
       Map<String, CircuitBreaker> breakers) {
     Router router = Router.router(vertx);
     router
@@ -38,7 +40,7 @@ public final class Routes {
         .handler(BodyHandler.create(false).setBodyLimit(bodyLimit))
         .handler(
             new GraphQLHttpHandler(
-                graphQL, authenticator, scopes, store, limits, Clock.systemUTC()))
+                graphQL, authenticator, scopes, store, limits, delay, Clock.systemUTC()))
         .failureHandler(Routes::failure);
     router
         .route("/graphiql*")
