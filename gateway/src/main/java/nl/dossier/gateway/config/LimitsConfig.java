@@ -20,8 +20,7 @@ import java.time.Duration;
  *     requests under way in this process; a request that does not fit is refused at once (503,
  *     OVERLOADED) rather than queued, so that memory and latency stay bounded under overload
  * @param maxEventLoopDelay how far behind its event loop may be when a request comes in; beyond it
- *     the request is refused the same way, so that work queued in the gateway itself does not run
- *     into registry timeouts and open the breakers of healthy registries
+ *     the request is refused the same way rather than queued behind that work
  */
 public record LimitsConfig(
     int maxDepth,

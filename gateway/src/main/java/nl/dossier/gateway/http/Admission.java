@@ -10,9 +10,9 @@ import java.util.function.LongSupplier;
  * does not multiply by guessed list sizes) must stay within a budget. A request refused here costs
  * almost nothing, so that overload does not grow memory and latency without bound: the work under
  * way finishes and the next callers are served. Nor is work taken on while the event loop is
- * further behind than allowed: fields measure memory better than CPU, and a backlog of CPU-heavy
- * queries would otherwise delay every answer until registry calls time out. Work of any size is
- * taken on when nothing else is under way, so that no allowed query is refused for ever.
+ * further behind than allowed: fields measure memory better than CPU, and a few CPU-heavy queries
+ * fit the field budget and still keep the event loop busy for seconds. Work of any size is taken on
+ * when nothing else is under way, so that no allowed query is refused for ever.
  */
 final class Admission {
   private final long maxFields;
