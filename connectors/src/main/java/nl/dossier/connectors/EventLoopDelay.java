@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
  * How far behind an event loop is with its work. A probe timer on each watched event loop notes
  * when it is due; how late it fired last, or how overdue it is now, is the delay. A registry call
  * timed on an event loop includes that delay: the gateway's own queueing when it is busy, not the
- * registry's slowness. {@link Resilience} takes it off before the breaker judges a call slow, so
- * that a gateway at full load does not open the breakers of healthy registries.
+ * registry's slowness. {@link Resilience} does not judge a call slow while its event loop is
+ * behind, so that a gateway at full load does not open the breakers of healthy registries.
  */
 public final class EventLoopDelay {
   static final long PERIOD_MS = 50;

@@ -9,7 +9,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import nl.dossier.domain.Registry;
 
@@ -17,8 +16,11 @@ import nl.dossier.domain.Registry;
  * One registry's guards, from resilience4j: a bulkhead (non-blocking: a call over the limit fails
  * at once), a circuit breaker that counts only what says the registry is unhealthy, and retries of
  * idempotent reads with exponential backoff and jitter, or the registry's own {@code Retry-After}.
- * Waits are Vert.x timers, so nothing blocks an event loop. A call's time is judged without the
- * time its event loop was behind with other work ({@link EventLoopDelay}).
+ * Waits are Vert.x timers, so nothing blocks an event loop. A call's time is judged only while its
+ * event loop keeps up ({@link EventLoopDelay}): when the loop is behind by more than a tenth of the
+ * slow-call duration, the time says more about the gateway's own load than about the registry (the
+ * answer, and the connection it waited for, were handled late), so the call then counts as a
+ * success or a failure but never as slow. A registry that hangs still fails by its timeout.
  */
 public final class Resilience {
   private final Vertx vertx;
@@ -29,11 +31,13 @@ public final class Resilience {
   private final Bulkhead bulkhead;
   private final IntervalFunction backoff;
   private final EventLoopDelay delay;
+  private final long judgeWhileBehindAtMost;
 
   public Resilience(
       Vertx vertx, String name, Registry registry, ConnectorConfig config, EventLoopDelay delay) {
     this.vertx = vertx;
     this.delay = delay;
+    this.judgeWhileBehindAtMost = config.breaker().slowCallDuration().dividedBy(10).toNanos();
     this.registry = registry;
     this.retry = config.retry();
     this.openWait = config.breaker().waitInOpenState();
@@ -121,8 +125,8 @@ public final class Resilience {
     return pending.andThen(
         outcome -> {
           bulkhead.onComplete();
-          long busy = breaker.getTimestampUnit().convert(delay.nanos(), TimeUnit.NANOSECONDS);
-          long took = Math.max(0, breaker.getCurrentTimestamp() - start - busy);
+          long took =
+              delay.nanos() > judgeWhileBehindAtMost ? 0 : breaker.getCurrentTimestamp() - start;
           if (outcome.succeeded()) {
             breaker.onSuccess(took, breaker.getTimestampUnit());
           } else {
