@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * The fetcher of every field without one of its own: the record component of the field's name,
  * through an accessor looked up once per record class; anything that is not a record is read as
  * graphql-java reads properties. graphql-java's own lookup builds and compares a cache key of class
- * and property names for every field of every answer, a visible share of the CPU with our records.
+ * and property names for every field of every answer: 29-33 ns a field, against 11-14 ns here
+ * (BENCHMARKS.md, session 3).
  */
 final class RecordFetcher implements LightDataFetcher<Object> {
   static final DataFetcherFactory<Object> FACTORY =
