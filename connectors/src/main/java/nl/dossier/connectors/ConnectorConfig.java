@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param apiKey the key for registries that want one (RIO, SBB), or null
  * @param timeout the limit on one attempt of one call
  * @param maxConcurrentCalls the bulkhead: calls under way at once; more fail at once as BUSY
- * @param maxConnections the HTTP connections kept open to the registry; calls beyond them wait for
- *     one (within their timeout)
+ * @param maxConnections the HTTP connections kept open to the registry per event loop (each has its
+ *     own pool); calls beyond them wait for one (within their timeout)
  * @param retry retries of idempotent reads
  * @param breaker the circuit breaker
  * @param cache the cache of public reference data (RIO, SBB catalogue only)

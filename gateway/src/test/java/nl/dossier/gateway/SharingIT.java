@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.dossier.mocks.MockRegistries;
@@ -288,7 +289,7 @@ class SharingIT {
         assertThat(answer.getJsonObject("data").getValue("none")).isNull();
         assertThat(answer.getJsonArray("errors")).hasSize(1);
         // and the grants were looked up by one statement, executed once, naming all 21 ids
-        var lookups = new java.util.ArrayList<String>();
+        var lookups = new ArrayList<String>();
         try (ResultSet rs =
             sql.executeQuery(
                 "SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
@@ -320,7 +321,7 @@ class SharingIT {
               .filter(entry -> entry.getString("purpose").equals("batch-check"))
               .map(entry -> entry.getString("shareId"))
               .toList();
-      var own = new java.util.ArrayList<String>();
+      var own = new ArrayList<String>();
       for (int i = FOUR_OWNERS.indexOf(owner); i < shares.size(); i += FOUR_OWNERS.size()) {
         own.add(shares.get(i));
       }
@@ -613,7 +614,7 @@ class SharingIT {
 
   /** {@code count} shares of the same input, made by the four owners in turn. */
   static List<String> sharesInTurn(int count, JsonObject input) {
-    var shares = new java.util.ArrayList<String>();
+    var shares = new ArrayList<String>();
     for (int i = 0; i < count; i++) {
       shares.add(create(FOUR_OWNERS.get(i % FOUR_OWNERS.size()), input));
     }

@@ -55,10 +55,7 @@ public record LimitsConfig(
     positive("limits.maxBatch", maxBatch);
     positive("limits.requestDeadline", requestDeadline);
     positive("limits.maxEventLoopDelay", maxEventLoopDelay);
-    if (maxFieldsInFlight <= 0) {
-      throw new IllegalArgumentException(
-          "limits.maxFieldsInFlight must be positive, but was " + maxFieldsInFlight);
-    }
+    positive("limits.maxFieldsInFlight", maxFieldsInFlight);
   }
 
   private static void positive(String name, Duration value) {
@@ -67,7 +64,7 @@ public record LimitsConfig(
     }
   }
 
-  private static void positive(String name, int value) {
+  private static void positive(String name, long value) {
     if (value <= 0) {
       throw new IllegalArgumentException(name + " must be positive, but was " + value);
     }
