@@ -9,18 +9,19 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.function.Supplier;
 import nl.dossier.domain.Registry;
 
 /**
  * One registry's guards, from resilience4j: a bulkhead (non-blocking: a call over the limit fails
  * at once), a circuit breaker that counts only what says the registry is unhealthy, and retries of
  * idempotent reads with exponential backoff and jitter, or the registry's own {@code Retry-After}.
- * Waits are Vert.x timers, so nothing blocks an event loop. A call's time is judged only while its
- * event loop keeps up ({@link EventLoopDelay}): when the loop is behind by more than a tenth of the
- * slow-call duration, the time says more about the gateway's own load than about the registry (the
- * answer, and the connection it waited for, were handled late), so the call then counts as a
- * success or a failure but never as slow. A registry that hangs still fails by its timeout.
+ * Waits are Vert.x timers, so nothing blocks an event loop.
+ *
+ * <p>The breaker judges the registry, not the gateway's own queues. A call's time runs from when it
+ * has a connection, not from when it began waiting for one in the pool. And it is judged only while
+ * its event loop keeps up ({@link EventLoopDelay}): when the loop is behind by more than a tenth of
+ * the slow-call duration, the answer was handled late, so the call then counts as a success or a
+ * failure but never as slow. A registry that hangs still fails by its timeout.
  */
 public final class Resilience {
   private final Vertx vertx;
@@ -73,12 +74,18 @@ public final class Resilience {
     return breaker;
   }
 
+  /** A call to the registry; it runs {@code connected} once it has a connection to it. */
+  @FunctionalInterface
+  public interface Call<T> {
+    Future<T> send(Runnable connected);
+  }
+
   /** Runs a call under the bulkhead and the breaker; an idempotent one is retried. */
-  public <T> Future<T> execute(boolean idempotent, Supplier<Future<T>> call) {
+  public <T> Future<T> execute(boolean idempotent, Call<T> call) {
     return attempt(idempotent, call, 1);
   }
 
-  private <T> Future<T> attempt(boolean idempotent, Supplier<Future<T>> call, int attempt) {
+  private <T> Future<T> attempt(boolean idempotent, Call<T> call, int attempt) {
     return guarded(call)
         .recover(
             failure -> {
@@ -107,7 +114,7 @@ public final class Resilience {
     return Duration.ofMillis(backoff.apply(attempt));
   }
 
-  private <T> Future<T> guarded(Supplier<Future<T>> call) {
+  private <T> Future<T> guarded(Call<T> call) {
     if (!bulkhead.tryAcquirePermission()) {
       return Future.failedFuture(UpstreamException.busy(registry));
     }
@@ -115,10 +122,10 @@ public final class Resilience {
       bulkhead.onComplete();
       return Future.failedFuture(UpstreamException.circuitOpen(registry, openWait));
     }
-    long start = breaker.getCurrentTimestamp();
+    var started = new Started(breaker.getCurrentTimestamp());
     Future<T> pending;
     try {
-      pending = call.get();
+      pending = call.send(() -> started.at = breaker.getCurrentTimestamp());
     } catch (RuntimeException e) {
       pending = Future.failedFuture(e);
     }
@@ -126,12 +133,23 @@ public final class Resilience {
         outcome -> {
           bulkhead.onComplete();
           long took =
-              delay.nanos() > judgeWhileBehindAtMost ? 0 : breaker.getCurrentTimestamp() - start;
+              delay.nanos() > judgeWhileBehindAtMost
+                  ? 0
+                  : breaker.getCurrentTimestamp() - started.at;
           if (outcome.succeeded()) {
             breaker.onSuccess(took, breaker.getTimestampUnit());
           } else {
             breaker.onError(took, breaker.getTimestampUnit(), outcome.cause());
           }
         });
+  }
+
+  /** When a call began, or had its connection: the start of its time. */
+  private static final class Started {
+    long at;
+
+    Started(long at) {
+      this.at = at;
+    }
   }
 }

@@ -2,12 +2,14 @@ package nl.dossier.connectors;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientForm;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -28,18 +30,19 @@ import nl.dossier.domain.Registry;
  */
 public final class Upstream {
   private final Registry registry;
-  private final Supplier<WebClient> client;
+  private final Supplier<HttpClient> client;
   private final ConnectorConfig config;
   private final Resilience resilience;
   private final Clock clock;
 
   /**
-   * @param client the web client to call with from the current thread (the gateway gives each event
-   *     loop its own, so that a call's connection lives on the event loop that makes the call)
+   * @param client the HTTP client to call with from the current thread (the gateway gives each
+   *     event loop its own, so that a call's connection lives on the event loop that makes the
+   *     call)
    */
   public Upstream(
       Registry registry,
-      Supplier<WebClient> client,
+      Supplier<HttpClient> client,
       ConnectorConfig config,
       Resilience resilience,
       Clock clock) {
@@ -64,54 +67,82 @@ public final class Upstream {
   }
 
   /** A GET on a path below the base URL, with the timeout set. */
-  public HttpRequest<Buffer> get(String path) {
-    return client.get().getAbs(config.baseUrl() + path).timeout(config.timeout().toMillis());
+  public RegistryRequest get(String path) {
+    return new RegistryRequest(HttpMethod.GET, config.baseUrl() + path, timeoutMillis());
   }
 
   /** A POST on a path below the base URL, with the timeout set. */
-  public HttpRequest<Buffer> post(String path) {
-    return client.get().postAbs(config.baseUrl() + path).timeout(config.timeout().toMillis());
+  public RegistryRequest post(String path) {
+    return new RegistryRequest(HttpMethod.POST, config.baseUrl() + path, timeoutMillis());
   }
 
   /** GETs and maps a 200 JSON object; any other status fails. Retried when it fails. */
-  public <T> Future<T> object(HttpRequest<Buffer> request, Function<JsonObject, T> mapper) {
-    return read(request, response -> parse(ok(response), r -> mapper.apply(r.bodyAsJsonObject())));
+  public <T> Future<T> object(RegistryRequest request, Function<JsonObject, T> mapper) {
+    return read(request, answer -> parse(ok(answer), body -> mapper.apply(new JsonObject(body))));
   }
 
   /** GETs and maps a 200 JSON array; any other status fails. Retried when it fails. */
-  public <T> Future<T> array(HttpRequest<Buffer> request, Function<JsonArray, T> mapper) {
-    return read(request, response -> parse(ok(response), r -> mapper.apply(r.bodyAsJsonArray())));
+  public <T> Future<T> array(RegistryRequest request, Function<JsonArray, T> mapper) {
+    return read(request, answer -> parse(ok(answer), body -> mapper.apply(new JsonArray(body))));
   }
 
   /** GETs and maps a 200 JSON object; 404 is empty, any other status fails. */
-  public <T> Future<Optional<T>> find(HttpRequest<Buffer> request, Function<JsonObject, T> mapper) {
+  public <T> Future<Optional<T>> find(RegistryRequest request, Function<JsonObject, T> mapper) {
     return read(
         request,
-        response -> {
-          if (response.statusCode() == 404) {
+        answer -> {
+          if (answer.status() == 404) {
             return Optional.empty();
           }
-          return Optional.of(parse(ok(response), r -> mapper.apply(r.bodyAsJsonObject())));
+          return Optional.of(parse(ok(answer), body -> mapper.apply(new JsonObject(body))));
         });
   }
 
   /** Sends a request that must not be repeated (a POST), guarded but never retried. */
-  public <T> Future<T> once(
-      Function<HttpRequest<Buffer>, Future<HttpResponse<Buffer>>> send,
-      HttpRequest<Buffer> request,
-      Function<JsonObject, T> mapper) {
+  public <T> Future<T> once(RegistryRequest request, Function<JsonObject, T> mapper) {
+    RequestOptions options = request.options();
     return resilience.execute(
         false,
-        () ->
-            send.apply(request)
-                .recover(this::transportFailure)
-                .map(response -> parse(ok(response), r -> mapper.apply(r.bodyAsJsonObject()))));
+        connected ->
+            exchange(options, request.form(), connected)
+                .map(answer -> parse(ok(answer), body -> mapper.apply(new JsonObject(body)))));
   }
 
-  private <T> Future<T> read(
-      HttpRequest<Buffer> request, Function<HttpResponse<Buffer>, T> mapper) {
+  private <T> Future<T> read(RegistryRequest request, Function<Answer, T> mapper) {
+    RequestOptions options = request.options();
     return resilience.execute(
-        true, () -> request.send().recover(this::transportFailure).map(mapper));
+        true, connected -> exchange(options, request.form(), connected).map(mapper));
+  }
+
+  /**
+   * One exchange on a pooled connection. The request future completes when the pool has lent a
+   * connection: only from then on is the registry answering, so that is when {@code connected} runs
+   * (and the breaker's clock starts).
+   */
+  private Future<Answer> exchange(RequestOptions options, ClientForm form, Runnable connected) {
+    return client
+        .get()
+        .request(options)
+        .compose(
+            request -> {
+              connected.run();
+              var sent = form == null ? request.send() : request.send(form);
+              return sent.compose(
+                  response ->
+                      response
+                          .body()
+                          .map(
+                              body ->
+                                  new Answer(
+                                      response.statusCode(),
+                                      response.getHeader(HttpHeaders.RETRY_AFTER),
+                                      body)));
+            })
+        .recover(this::transportFailure);
+  }
+
+  private long timeoutMillis() {
+    return config.timeout().toMillis();
   }
 
   private <T> Future<T> transportFailure(Throwable failure) {
@@ -121,17 +152,19 @@ public final class Upstream {
     return Future.failedFuture(UpstreamException.unreachable(registry));
   }
 
-  private HttpResponse<Buffer> ok(HttpResponse<Buffer> response) {
-    if (response.statusCode() != 200) {
-      throw UpstreamException.ofStatus(
-          registry, response.statusCode(), retryAfter(response.getHeader("Retry-After")));
+  /** What a registry answered: the status, its {@code Retry-After}, and the whole body. */
+  private record Answer(int status, String retryAfter, Buffer body) {}
+
+  private Buffer ok(Answer answer) {
+    if (answer.status() != 200) {
+      throw UpstreamException.ofStatus(registry, answer.status(), retryAfter(answer.retryAfter()));
     }
-    return response;
+    return answer.body();
   }
 
-  private <T> T parse(HttpResponse<Buffer> response, Function<HttpResponse<Buffer>, T> mapper) {
+  private <T> T parse(Buffer body, Function<Buffer, T> mapper) {
     try {
-      T value = mapper.apply(response);
+      T value = mapper.apply(body);
       if (value == null) {
         throw UpstreamException.badResponse(registry);
       }

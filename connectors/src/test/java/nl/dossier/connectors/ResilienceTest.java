@@ -70,7 +70,7 @@ class ResilienceTest {
               3 * EventLoopDelay.PERIOD_MS,
               probed -> {
                 resilience
-                    .execute(true, () -> answerAfter(answerMs))
+                    .execute(true, connected -> answerAfter(answerMs))
                     .onComplete(outcome -> done.complete(outcome.result()));
                 busy(busyMs);
               });

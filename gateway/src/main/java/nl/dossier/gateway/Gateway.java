@@ -8,6 +8,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
@@ -192,8 +194,12 @@ public final class Gateway {
     var resilience = new Resilience(vertx, name, registry, connector, delay);
     breakers.put(name, resilience.breaker());
     // a client per event loop: a call's connection lives on the event loop that makes the call
-    ThreadLocal<WebClient> perEventLoop =
-        ThreadLocal.withInitial(() -> client(connector.maxConnections()));
+    ThreadLocal<HttpClient> perEventLoop =
+        ThreadLocal.withInitial(
+            () ->
+                vertx.createHttpClient(
+                    new HttpClientOptions(),
+                    new PoolOptions().setHttp1MaxSize(connector.maxConnections())));
     return new Upstream(registry, perEventLoop::get, connector, resilience, clock);
   }
 

@@ -15,7 +15,7 @@ public final class HttpDuoConnector implements DuoConnector {
   @Override
   public Future<DiplomaRegister> results(String accessToken) {
     return upstream.object(
-        upstream.get("/duo/mijn-diplomas/v1/resultaten").bearerTokenAuthentication(accessToken),
+        upstream.get("/duo/mijn-diplomas/v1/resultaten").bearer(accessToken),
         json -> DuoMapper.register(json, upstream.now()));
   }
 }

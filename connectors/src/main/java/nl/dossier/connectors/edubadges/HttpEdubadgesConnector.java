@@ -20,8 +20,8 @@ public final class HttpEdubadgesConnector implements EdubadgesConnector {
     return upstream.array(
         upstream
             .get("/mobile/api/badge-instances")
-            .bearerTokenAuthentication(accessToken)
-            .putHeader("X-Requested-With", "mobile"),
+            .bearer(accessToken)
+            .header("X-Requested-With", "mobile"),
         array -> Json.list(array, mapper::badge));
   }
 }

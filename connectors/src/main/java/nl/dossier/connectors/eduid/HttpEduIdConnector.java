@@ -17,7 +17,7 @@ public final class HttpEduIdConnector implements EduIdConnector {
   @Override
   public Future<List<LinkedAccount>> links(String accessToken) {
     return upstream.array(
-        upstream.get("/myconext/api/eduid/links").bearerTokenAuthentication(accessToken),
+        upstream.get("/myconext/api/eduid/links").bearer(accessToken),
         array -> Json.list(array, EduIdMapper::linkedAccount));
   }
 }

@@ -57,8 +57,7 @@ public final class HttpTokenExchange implements TokenExchange {
             .add("subject_token_type", subject.type())
             .add("audience", audience);
     return upstream.once(
-        request -> request.sendForm(form),
-        upstream.post("").basicAuthentication(clientId, clientSecret),
+        upstream.post("").basic(clientId, clientSecret).form(form),
         body -> {
           String token = body.getString("access_token");
           if (token == null) {

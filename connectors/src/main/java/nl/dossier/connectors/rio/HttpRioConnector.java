@@ -1,11 +1,10 @@
 package nl.dossier.connectors.rio;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.client.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nl.dossier.connectors.RegistryRequest;
 import nl.dossier.connectors.Upstream;
 import nl.dossier.domain.Institution;
 import nl.dossier.domain.Programme;
@@ -24,7 +23,8 @@ public final class HttpRioConnector implements RioConnector {
 
   @Override
   public Future<Optional<Institution>> findInstitution(String code) {
-    return upstream.find(request("/onderwijsaanbieders/" + code), RioMapper::institution);
+    return upstream.find(
+        request("/onderwijsaanbieders/" + RegistryRequest.segment(code)), RioMapper::institution);
   }
 
   @Override
@@ -34,15 +34,16 @@ public final class HttpRioConnector implements RioConnector {
 
   @Override
   public Future<Optional<Qualification>> findQualification(String crebo) {
-    return upstream.find(request("/mbo-kwalificaties/" + crebo), RioMapper::qualification);
+    return upstream.find(
+        request("/mbo-kwalificaties/" + RegistryRequest.segment(crebo)), RioMapper::qualification);
   }
 
   private Future<List<Programme>> page(String institutionCode, int page, List<Programme> found) {
     var request =
         request("/aangeboden-mbo-opleidingen")
-            .addQueryParam("onderwijsaanbieder", institutionCode)
-            .addQueryParam("page", Integer.toString(page))
-            .addQueryParam("pageSize", Integer.toString(PAGE_SIZE));
+            .query("onderwijsaanbieder", institutionCode)
+            .query("page", Integer.toString(page))
+            .query("pageSize", Integer.toString(PAGE_SIZE));
     return upstream
         .object(request, RioMapper::programmes)
         .compose(
@@ -55,7 +56,7 @@ public final class HttpRioConnector implements RioConnector {
             });
   }
 
-  private HttpRequest<Buffer> request(String path) {
-    return upstream.get(path).putHeader("x-api-key", upstream.config().apiKey());
+  private RegistryRequest request(String path) {
+    return upstream.get(path).header("x-api-key", upstream.config().apiKey());
   }
 }

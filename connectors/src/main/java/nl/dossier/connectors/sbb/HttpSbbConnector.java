@@ -1,12 +1,11 @@
 package nl.dossier.connectors.sbb;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.client.HttpRequest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import nl.dossier.connectors.Json;
+import nl.dossier.connectors.RegistryRequest;
 import nl.dossier.connectors.Upstream;
 import nl.dossier.domain.Elective;
 import nl.dossier.domain.PracticalStatement;
@@ -24,18 +23,20 @@ public final class HttpSbbConnector implements SbbConnector {
   @Override
   public Future<Optional<QualificationFile>> findQualificationFile(String crebo) {
     return upstream.find(
-        request("/sbb/v1/kwalificatiedossiers").addQueryParam("crebocode", crebo),
+        request("/sbb/v1/kwalificatiedossiers").query("crebocode", crebo),
         SbbMapper::qualificationFile);
   }
 
   @Override
   public Future<Optional<Elective>> findElective(String code) {
-    return upstream.find(request("/sbb/v1/keuzedelen/" + code), SbbMapper::elective);
+    return upstream.find(
+        request("/sbb/v1/keuzedelen/" + RegistryRequest.segment(code)), SbbMapper::elective);
   }
 
   @Override
   public Future<Optional<RecognisedCompany>> findCompany(String id) {
-    return upstream.find(request("/sbb/v1/leerbedrijven/" + id), SbbMapper::company);
+    return upstream.find(
+        request("/sbb/v1/leerbedrijven/" + RegistryRequest.segment(id)), SbbMapper::company);
   }
 
   @Override
@@ -44,14 +45,14 @@ public final class HttpSbbConnector implements SbbConnector {
     if (eppns.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    var request = request("/sbb/v1/praktijkverklaringen").bearerTokenAuthentication(accessToken);
-    eppns.forEach(eppn -> request.addQueryParam("eppn", eppn));
+    var request = request("/sbb/v1/praktijkverklaringen").bearer(accessToken);
+    eppns.forEach(eppn -> request.query("eppn", eppn));
     var mapper = new SbbMapper(upstream.now());
     return upstream.object(
         request, json -> Json.list(json.getJsonArray("praktijkverklaringen"), mapper::statement));
   }
 
-  private HttpRequest<Buffer> request(String path) {
-    return upstream.get(path).putHeader("x-api-key", upstream.config().apiKey());
+  private RegistryRequest request(String path) {
+    return upstream.get(path).header("x-api-key", upstream.config().apiKey());
   }
 }
