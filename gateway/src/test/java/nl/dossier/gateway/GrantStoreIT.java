@@ -6,6 +6,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +83,44 @@ class GrantStoreIT {
           .isEqualTo("Fietsreparatie");
     } finally {
       second.close();
+    }
+  }
+
+  @Test
+  void aStoreConnectionTheDatabaseClosedIsReplaced() throws Exception {
+    // given a share that has been read, so that the store's workers hold connections
+    GatewayFixture gateway = GatewayFixture.start();
+    try {
+      String share =
+          SharingTestSupport.share(
+              gateway,
+              Persona.MARISKA,
+              MockRegistries.COACH_CLIENT_ID,
+              "coaching",
+              Set.of("electives"));
+      String coach = "Bearer " + gateway.mocks.clientToken(MockRegistries.COACH_CLIENT_ID);
+      gateway.query(coach, READ, Map.of("id", share, "p", "coaching"));
+      // when the database closes every connection but this one
+      try (Connection admin = DriverManager.getConnection(gateway.storeUrl, "dossier", "");
+          Statement sql = admin.createStatement()) {
+        sql.execute(
+            "SELECT ABORT_SESSION(SESSION_ID) FROM INFORMATION_SCHEMA.SESSIONS"
+                + " WHERE SESSION_ID <> SESSION_ID()");
+        // then every read after that still works, on whichever worker it runs
+        for (int i = 0; i < 12; i++) {
+          JsonObject read = gateway.query(coach, READ, Map.of("id", share, "p", "coaching"));
+          assertThat(read.getJsonArray("errors")).as("read %d", i).isNull();
+          assertThat(
+                  read.getJsonObject("data")
+                      .getJsonObject("dossier")
+                      .getJsonArray("electives")
+                      .getJsonObject(0)
+                      .getString("title"))
+              .isEqualTo("Fietsreparatie");
+        }
+      }
+    } finally {
+      gateway.close();
     }
   }
 

@@ -14,13 +14,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.dossier.gateway.policy.Disclosure;
@@ -32,7 +32,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
 /**
  * The grant store on JDBC and an embedded H2 file database (created on first start). The upserts
  * use H2's {@code MERGE ... KEY}; a PostgreSQL store needs its own. Every statement runs on a
- * worker thread, never on an event loop.
+ * worker thread, never on an event loop. Each worker keeps its own connection and the statements it
+ * prepared on it, so that a statement is parsed once per worker, not once per call. A connection
+ * that failed, or that the database closed, is replaced on the worker's next call.
  */
 public final class JdbcGrantStore implements GrantStore, AutoCloseable {
   private static final String GRANT_COLUMNS =
@@ -60,6 +62,8 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
   private final WorkerExecutor workers;
   private final DataSource dataSource;
   private final AutoCloseable closer;
+  private final ThreadLocal<Session> sessions = new ThreadLocal<>();
+  private final Set<Session> open = ConcurrentHashMap.newKeySet();
 
   private JdbcGrantStore(Vertx vertx, DataSource dataSource, AutoCloseable closer) {
     this.workers = vertx.createSharedWorkerExecutor("grant-store", WORKERS);
@@ -71,12 +75,11 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
   public static Future<JdbcGrantStore> open(Vertx vertx, String jdbcUrl) {
     JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "dossier", "");
     var store = new JdbcGrantStore(vertx, pool, pool::dispose);
-    return store.blocking(() -> store.createSchema()).map(ignored -> store);
+    return store.blocking(JdbcGrantStore::createSchema).map(ignored -> store);
   }
 
-  private Void createSchema() throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
+  private static Void createSchema(Session session) throws SQLException {
+    try (Statement statement = session.connection.createStatement()) {
       for (String sql : SCHEMA.split(";")) {
         if (!sql.isBlank()) {
           statement.execute(sql);
@@ -105,10 +108,9 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
     if (ids.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
-    String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
     return grants(
-            "SELECT " + GRANT_COLUMNS + " FROM grants WHERE id IN (" + placeholders + ")",
-            ids.toArray())
+            "SELECT " + GRANT_COLUMNS + " FROM grants WHERE id = ANY(?)",
+            (Object) ids.toArray(new String[0]))
         .map(
             found -> {
               var byId = new HashMap<String, Grant>();
@@ -135,36 +137,35 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
       return Future.succeededFuture();
     }
     return blocking(
-        () -> {
-          try (Connection connection = dataSource.getConnection();
-              PreparedStatement statement =
-                  connection.prepareStatement(
-                      "INSERT INTO disclosures"
-                          + " (id, owner, grant_id, party, purpose, coordinates, denied, at)"
-                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            connection.setAutoCommit(false);
-            try {
-              for (Disclosure disclosure : disclosures) {
-                bind(
-                    statement,
-                    disclosure.id(),
-                    disclosure.owner(),
-                    disclosure.grantId(),
-                    disclosure.party(),
-                    disclosure.purpose(),
-                    String.join(",", new TreeSet<>(disclosure.coordinates())),
-                    disclosure.denied(),
-                    time(disclosure.at()));
-                statement.addBatch();
-              }
-              statement.executeBatch();
-              connection.commit();
-            } catch (SQLException e) {
-              connection.rollback();
-              throw e;
-            } finally {
-              connection.setAutoCommit(true);
+        session -> {
+          Connection connection = session.connection;
+          PreparedStatement statement =
+              session.prepare(
+                  "INSERT INTO disclosures"
+                      + " (id, owner, grant_id, party, purpose, coordinates, denied, at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+          connection.setAutoCommit(false);
+          try {
+            for (Disclosure disclosure : disclosures) {
+              bind(
+                  statement,
+                  disclosure.id(),
+                  disclosure.owner(),
+                  disclosure.grantId(),
+                  disclosure.party(),
+                  disclosure.purpose(),
+                  String.join(",", new TreeSet<>(disclosure.coordinates())),
+                  disclosure.denied(),
+                  time(disclosure.at()));
+              statement.addBatch();
             }
+            statement.executeBatch();
+            connection.commit();
+          } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+          } finally {
+            connection.setAutoCommit(true);
           }
           return null;
         });
@@ -183,15 +184,17 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
     sql.append(" ORDER BY at DESC, id LIMIT ? OFFSET ?");
     args.add(query.limit());
     args.add(query.offset());
-    return blocking(() -> select(sql.toString(), args.toArray(), JdbcGrantStore::disclosure));
+    return blocking(
+        session -> select(session, sql.toString(), args.toArray(), JdbcGrantStore::disclosure));
   }
 
   @Override
   public Future<String> signingKey(Supplier<String> create) {
     return blocking(
-        () -> {
+        session -> {
           List<String> keys =
               select(
+                  session,
                   "SELECT jwk FROM signing_keys WHERE id = 'links'",
                   new Object[0],
                   rs -> rs.getString(1));
@@ -199,7 +202,7 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
             return keys.get(0);
           }
           String jwk = create.get();
-          execute("MERGE INTO signing_keys (id, jwk) KEY (id) VALUES ('links', ?)", jwk);
+          execute(session, "MERGE INTO signing_keys (id, jwk) KEY (id) VALUES ('links', ?)", jwk);
           return jwk;
         });
   }
@@ -207,32 +210,33 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
   @Override
   public void close() throws Exception {
     workers.close();
+    open.forEach(Session::close);
     closer.close();
   }
 
   private Future<List<Grant>> grants(String sql, Object... args) {
-    return blocking(() -> select(sql, args, JdbcGrantStore::grant));
+    return blocking(session -> select(session, sql, args, JdbcGrantStore::grant));
   }
 
   private Future<Void> update(String sql, Object... args) {
     return blocking(
-        () -> {
-          execute(sql, args);
+        session -> {
+          execute(session, sql, args);
           return null;
         });
   }
 
-  private void execute(String sql, Object... args) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = prepare(connection, sql, args)) {
-      statement.executeUpdate();
-    }
+  private static void execute(Session session, String sql, Object... args) throws SQLException {
+    PreparedStatement statement = session.prepare(sql);
+    bind(statement, args);
+    statement.executeUpdate();
   }
 
-  private <T> List<T> select(String sql, Object[] args, Row<T> row) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = prepare(connection, sql, args);
-        ResultSet rs = statement.executeQuery()) {
+  private static <T> List<T> select(Session session, String sql, Object[] args, Row<T> row)
+      throws SQLException {
+    PreparedStatement statement = session.prepare(sql);
+    bind(statement, args);
+    try (ResultSet rs = statement.executeQuery()) {
       var result = new ArrayList<T>();
       while (rs.next()) {
         result.add(row.map(rs));
@@ -241,25 +245,46 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
     }
   }
 
-  private static PreparedStatement prepare(Connection connection, String sql, Object... args)
-      throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
-    bind(statement, args);
-    return statement;
-  }
-
   private static void bind(PreparedStatement statement, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       statement.setObject(i + 1, args[i]);
     }
   }
 
+  /** Runs on a worker, with that worker's session; a session that failed is closed. */
   private <T> Future<T> blocking(Sql<T> work) {
     try {
-      return workers.executeBlocking(work::run, false);
+      return workers.executeBlocking(
+          () -> {
+            Session session = session();
+            try {
+              return work.run(session);
+            } catch (SQLException | RuntimeException e) {
+              sessions.remove();
+              open.remove(session);
+              session.close();
+              throw e;
+            }
+          },
+          false);
     } catch (RuntimeException closed) {
       return Future.failedFuture(closed);
     }
+  }
+
+  /** The worker's session; a new one when it has none, or the database closed its connection. */
+  private Session session() throws SQLException {
+    Session session = sessions.get();
+    if (session != null && session.connection.isClosed()) {
+      open.remove(session);
+      session = null;
+    }
+    if (session == null) {
+      session = new Session(dataSource.getConnection());
+      sessions.set(session);
+      open.add(session);
+    }
+    return session;
   }
 
   private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
@@ -314,6 +339,33 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
   }
 
   private interface Sql<T> {
-    T run() throws SQLException;
+    T run(Session session) throws SQLException;
+  }
+
+  /** One worker's connection and the statements prepared on it, by their SQL. */
+  private static final class Session {
+    final Connection connection;
+    final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    Session(Connection connection) {
+      this.connection = connection;
+    }
+
+    PreparedStatement prepare(String sql) throws SQLException {
+      PreparedStatement statement = statements.get(sql);
+      if (statement == null) {
+        statement = connection.prepareStatement(sql);
+        statements.put(sql, statement);
+      }
+      return statement;
+    }
+
+    void close() {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // closing a connection that already failed: nothing left to release
+      }
+    }
   }
 }
