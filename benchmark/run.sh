@@ -7,7 +7,8 @@
 #   QUICK=1 benchmark/run.sh      # 5 s warm-up and 3 s per step, about 3 minutes
 #
 # Settings (environment; defaults in brackets): DURATION [15] seconds per step, WARMUP [30] seconds
-# per workload at c=16, CONCURRENCY ["1 16 64 256"], WORKLOADS [all six], PROFILES [100],
+# per workload (a third at c=16, the rest at the highest concurrency), CONCURRENCY ["1 16 64 256"],
+# WORKLOADS [all six], PROFILES [100],
 # STUB_LATENCY_MS [20], GATEWAY_HEAP [192m], GATEWAY_JAVA_OPTS, GATEWAY_CONFIG_EXTRA (JSON merged
 # into the gateway configuration), WRK_TIMEOUT [5s], SAMPLE_EVERY [10], RESTART_PER_WORKLOAD [1],
 # SKIP_BUILD=1, GATEWAY_JAR and BENCHMARK_JAR (run other jars than the build's, e.g. copies, so that
@@ -28,6 +29,7 @@ else
   WARMUP=${WARMUP:-30}
 fi
 CONCURRENCY=${CONCURRENCY:-"1 16 64 256"}
+MAX_C=$(printf '%s\n' $CONCURRENCY | sort -n | tail -1)
 PROFILES=${PROFILES:-100}
 WORKLOADS=${WORKLOADS:-"owner party large profiles1 profiles$PROFILES distinct$PROFILES"}
 export STAND_IN_OWNERS=$PROFILES
@@ -213,9 +215,12 @@ for workload in $WORKLOADS; do
     start_gateway "$workload"
   fi
   # Warm-up right before the workload's steps, so that a workload that trips a breaker (see
-  # degraded.txt) cannot spoil the warm-up of the ones measured before it.
-  log "warming up: workload $workload at c=16 for ${WARMUP}s"
-  graphql_wrk /dev/null "$workload" 16 "$WARMUP"
+  # degraded.txt) cannot spoil the warm-up of the ones measured before it. A third at c=16, the
+  # rest at the run's highest concurrency: after a warm-up at c=16 alone, the JIT compiler still
+  # took a fifth of a core through the first c=256 step (BENCHMARKS.md, session 4).
+  log "warming up: workload $workload at c=16 for $((WARMUP / 3))s, then c=$MAX_C for $((WARMUP - WARMUP / 3))s"
+  ((WARMUP / 3 > 0)) && graphql_wrk /dev/null "$workload" 16 $((WARMUP / 3))
+  graphql_wrk /dev/null "$workload" "$MAX_C" $((WARMUP - WARMUP / 3))
   for c in $CONCURRENCY; do
     log "workload $workload, c=$c, ${DURATION}s"
     out=$RESULTS/$workload-c$c.txt
