@@ -82,6 +82,20 @@ trap 'exit 130' INT TERM
 
 alive() { kill -0 "$1" 2>/dev/null; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU ticks of those threads of a process whose name matches a regex (GC workers, JIT compilers)
+thread_ticks() {
+  local sum=0 task name stat
+  for task in /proc/$1/task/*; do
+    name=$(cat "$task/comm" 2>/dev/null) || continue
+    [[ $name =~ $2 ]] || continue
+    stat=$(cat "$task/stat" 2>/dev/null) || continue
+    read -r -a fields <<<"${stat##*) }"
+    sum=$((sum + fields[11] + fields[12]))
+  done
+  echo "$sum"
+}
+GC_THREADS='^GC Thread|^VM Thread'
+JIT_THREADS='^C[12] CompilerThre'
 reset_peak_rss() { echo 5 >"/proc/$1/clear_refs" 2>/dev/null || true; }
 peak_rss_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
 stub_stats() { curl -sf "$STUB_CONTROL_URL/__stats"; }
@@ -228,10 +242,14 @@ for workload in $WORKLOADS; do
     stub_stats >"$RESULTS/$workload-c$c.stats0"
     g0=$(cpu_ticks "$GATEWAY_PID")
     s0=$(cpu_ticks "$STUB_PID")
+    gc0=$(thread_ticks "$GATEWAY_PID" "$GC_THREADS")
+    jit0=$(thread_ticks "$GATEWAY_PID" "$JIT_THREADS")
     reset_peak_rss "$GATEWAY_PID"
     graphql_wrk "$out" "$workload" "$c" "$DURATION"
     g1=$(cpu_ticks "$GATEWAY_PID")
     s1=$(cpu_ticks "$STUB_PID")
+    gc1=$(thread_ticks "$GATEWAY_PID" "$GC_THREADS")
+    jit1=$(thread_ticks "$GATEWAY_PID" "$JIT_THREADS")
     rss=$(peak_rss_kb "$GATEWAY_PID")
     stub_stats >"$RESULTS/$workload-c$c.stats1"
     grep -q '^RESULT' "$out" || { cat "$out" >&2; die "wrk failed"; }
@@ -257,12 +275,13 @@ for workload in $WORKLOADS; do
       -v err="$errors" -v gql="$(result "$out" gql_errors)" -v sampled="$(result "$out" sampled)" \
       -v up="$(cut -f3 <<<"$calls_row")" -v tok="$(cut -f4 <<<"$calls_row")" \
       -v gticks=$((g1 - g0)) -v sticks=$((s1 - s0)) -v rss="$rss" -v floor="$FLOOR_MS" \
+      -v gcticks=$((gc1 - gc0)) -v jitticks=$((jit1 - jit0)) \
       'BEGIN {
          secs = us / 1e6
-         printf "%s\t%d\t%.0f\t%.1f\t%.1f\t%.1f\t%d\t%d/%d\t%.2f\t%.2f\t%.3f\t%.0f\t%.0f\t%.0f\t%d\n",
+         printf "%s\t%d\t%.0f\t%.1f\t%.1f\t%.1f\t%d\t%d/%d\t%.2f\t%.2f\t%.3f\t%.0f\t%.0f\t%.0f\t%d\t%.3f\t%.3f\n",
            w, c, n / secs, p50 / 1000, p90 / 1000, p99 / 1000, err, gql, sampled, up, tok,
            (n ? gticks * 1000 / hz / n : 0), gticks * 100 / hz / secs, sticks * 100 / hz / secs,
-           rss / 1024, floor
+           rss / 1024, floor, (n ? gcticks * 1000 / hz / n : 0), (n ? jitticks * 1000 / hz / n : 0)
        }' >>"$ROWS"
     grep '^EXAMPLE_ERROR' "$out" | head -1 | cut -c1-300 >&2 || true
     ready=$(curl -s --max-time 10 "$GATEWAY_URL/ready" || true)
