@@ -74,13 +74,7 @@ class GrantStoreIT {
               "Bearer " + link.getString("linkToken"),
               READ,
               Map.of("id", link.getJsonObject("share").getString("id"), "p", "doorstroom"));
-      assertThat(
-              read.getJsonObject("data")
-                  .getJsonObject("dossier")
-                  .getJsonArray("electives")
-                  .getJsonObject(0)
-                  .getString("title"))
-          .isEqualTo("Fietsreparatie");
+      assertThat(firstElective(read)).isEqualTo("Fietsreparatie");
     } finally {
       second.close();
     }
@@ -91,13 +85,7 @@ class GrantStoreIT {
     // given a share that has been read, so that the store's workers hold connections
     GatewayFixture gateway = GatewayFixture.start();
     try {
-      String share =
-          SharingTestSupport.share(
-              gateway,
-              Persona.MARISKA,
-              MockRegistries.COACH_CLIENT_ID,
-              "coaching",
-              Set.of("electives"));
+      String share = coachingShare(gateway);
       String coach = "Bearer " + gateway.mocks.clientToken(MockRegistries.COACH_CLIENT_ID);
       gateway.query(coach, READ, Map.of("id", share, "p", "coaching"));
       // when the database closes every connection but this one
@@ -110,13 +98,7 @@ class GrantStoreIT {
         for (int i = 0; i < 12; i++) {
           JsonObject read = gateway.query(coach, READ, Map.of("id", share, "p", "coaching"));
           assertThat(read.getJsonArray("errors")).as("read %d", i).isNull();
-          assertThat(
-                  read.getJsonObject("data")
-                      .getJsonObject("dossier")
-                      .getJsonArray("electives")
-                      .getJsonObject(0)
-                      .getString("title"))
-              .isEqualTo("Fietsreparatie");
+          assertThat(firstElective(read)).isEqualTo("Fietsreparatie");
         }
       }
     } finally {
@@ -129,13 +111,7 @@ class GrantStoreIT {
     // given
     GatewayFixture gateway = GatewayFixture.start();
     try {
-      String share =
-          SharingTestSupport.share(
-              gateway,
-              Persona.MARISKA,
-              MockRegistries.COACH_CLIENT_ID,
-              "coaching",
-              Set.of("electives"));
+      String share = coachingShare(gateway);
       gateway.gateway.stop();
       gateway.mocks.resetRequests();
       // when
@@ -167,5 +143,19 @@ class GrantStoreIT {
     } finally {
       gateway.close();
     }
+  }
+
+  /** Mariska shares her electives with the coach, for coaching. */
+  private static String coachingShare(GatewayFixture gateway) {
+    return SharingTestSupport.share(
+        gateway, Persona.MARISKA, MockRegistries.COACH_CLIENT_ID, "coaching", Set.of("electives"));
+  }
+
+  private static String firstElective(JsonObject read) {
+    return read.getJsonObject("data")
+        .getJsonObject("dossier")
+        .getJsonArray("electives")
+        .getJsonObject(0)
+        .getString("title");
   }
 }
