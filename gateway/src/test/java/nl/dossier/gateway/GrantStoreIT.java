@@ -31,13 +31,7 @@ class GrantStoreIT {
     String store = "jdbc:h2:file:" + directory.resolve("dossier");
     MockRegistries mocks = MockRegistries.start();
     GatewayFixture first = GatewayFixture.start(mocks, store, config -> {});
-    String share =
-        SharingTestSupport.share(
-            first,
-            Persona.MARISKA,
-            MockRegistries.COACH_CLIENT_ID,
-            "coaching",
-            Set.of("electives"));
+    String share = coachingShare(first);
     JsonObject link =
         first
             .query(
