@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param maxConcurrentCalls the bulkhead: calls under way at once; more fail at once as BUSY
  * @param maxConnections the HTTP connections kept open to the registry per event loop (each has its
  *     own pool); calls beyond them wait for one (within their timeout)
+ * @param maxResponseBytes the largest answer read from the registry; a larger one is a bad
+ *     response, so that a broken registry cannot fill the gateway's memory
  * @param retry retries of idempotent reads
  * @param breaker the circuit breaker
  * @param cache the cache of public reference data (RIO, SBB catalogue only)
@@ -22,12 +24,14 @@ public record ConnectorConfig(
     Duration timeout,
     int maxConcurrentCalls,
     int maxConnections,
+    int maxResponseBytes,
     RetryConfig retry,
     BreakerConfig breaker,
     CacheConfig cache) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
   public static final int DEFAULT_MAX_CONCURRENT_CALLS = 512;
   public static final int DEFAULT_MAX_CONNECTIONS = 128;
+  public static final int DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
   public ConnectorConfig {
     Objects.requireNonNull(baseUrl, "baseUrl is required");
@@ -43,6 +47,10 @@ public record ConnectorConfig(
     if (maxConnections <= 0) {
       throw new IllegalArgumentException(
           "maxConnections must be positive, but was " + maxConnections);
+    }
+    if (maxResponseBytes <= 0) {
+      throw new IllegalArgumentException(
+          "maxResponseBytes must be positive, but was " + maxResponseBytes);
     }
     retry = retry == null ? RetryConfig.DEFAULTS : retry;
     breaker = breaker == null ? BreakerConfig.DEFAULTS : breaker;

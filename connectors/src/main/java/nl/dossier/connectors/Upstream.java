@@ -1,9 +1,11 @@
 package nl.dossier.connectors;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientForm;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -129,8 +131,7 @@ public final class Upstream {
               var sent = form == null ? request.send() : request.send(form);
               return sent.compose(
                   response ->
-                      response
-                          .body()
+                      body(response)
                           .map(
                               body ->
                                   new Answer(
@@ -141,11 +142,49 @@ public final class Upstream {
         .recover(this::transportFailure);
   }
 
+  /**
+   * The whole body, up to {@code maxResponseBytes}: a longer one, announced by its length or found
+   * as it arrives, is a bad response, and its connection is closed rather than read to the end.
+   */
+  private Future<Buffer> body(HttpClientResponse response) {
+    int limit = config.maxResponseBytes();
+    String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length != null && length.length() > 0 && tooLong(length, limit)) {
+      response.request().reset();
+      return Future.failedFuture(UpstreamException.badResponse(registry));
+    }
+    Promise<Buffer> body = Promise.promise();
+    Buffer received = Buffer.buffer();
+    response.handler(
+        chunk -> {
+          if (received.length() + chunk.length() > limit) {
+            body.tryFail(UpstreamException.badResponse(registry));
+            response.request().reset();
+          } else {
+            received.appendBuffer(chunk);
+          }
+        });
+    response.exceptionHandler(body::tryFail);
+    response.endHandler(end -> body.tryComplete(received));
+    return body.future();
+  }
+
+  private static boolean tooLong(String contentLength, int limit) {
+    try {
+      return Long.parseLong(contentLength.trim()) > limit;
+    } catch (NumberFormatException e) {
+      return false; // read it and count instead
+    }
+  }
+
   private long timeoutMillis() {
     return config.timeout().toMillis();
   }
 
   private <T> Future<T> transportFailure(Throwable failure) {
+    if (failure instanceof UpstreamException) {
+      return Future.failedFuture(failure);
+    }
     if (failure instanceof TimeoutException) {
       return Future.failedFuture(UpstreamException.timedOut(registry));
     }

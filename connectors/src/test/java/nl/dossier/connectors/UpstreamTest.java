@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import nl.dossier.domain.Registry;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 /** {@link Upstream} against a WireMock registry over a real socket, with one pooled connection. */
 class UpstreamTest {
   static final long SLOW_MS = 300;
+  static final int MAX_BYTES = 64 * 1024;
 
   final Vertx vertx = Vertx.vertx();
   final WireMockServer registry = new WireMockServer(wireMockConfig().dynamicPort());
@@ -48,6 +51,7 @@ class UpstreamTest {
             Duration.ofSeconds(5),
             16,
             1,
+            MAX_BYTES,
             new ConnectorConfig.RetryConfig(1, Duration.ofMillis(10), 1, 0, Duration.ofMillis(10)),
             new ConnectorConfig.BreakerConfig(
                 50, 50, Duration.ofMillis(SLOW_MS), 10, 10, Duration.ofSeconds(10), 1),
@@ -105,6 +109,44 @@ class UpstreamTest {
     assertThat(registry.findAll(anyRequestedFor(anyUrl())))
         .singleElement()
         .satisfies(request -> assertThat(request.getUrl()).isEqualTo("/items/%2E%2E%2Fadmin%20x"));
+  }
+
+  @Test
+  void anAnswerLongerThanTheLimitIsABadResponse() throws Exception {
+    // given a registry that announces an answer over the limit
+    registry.stubFor(
+        get(urlPathEqualTo("/item")).willReturn(aResponse().withBody(jsonOfLength(2 * MAX_BYTES))));
+    // then the call fails as a bad response, which the breaker counts against the registry
+    assertThat(failureOfOneCall().reason()).isEqualTo(UpstreamException.Reason.BAD_RESPONSE);
+    assertThat(metrics().getNumberOfFailedCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void aChunkedAnswerIsCutOffAtTheLimitAndTheConnectionReplaced() throws Exception {
+    // given a registry that streams an answer over the limit without announcing its length
+    registry.stubFor(
+        get(urlPathEqualTo("/item"))
+            .willReturn(
+                aResponse()
+                    .withBody(jsonOfLength(4 * MAX_BYTES))
+                    .withChunkedDribbleDelay(16, 200)));
+    // then the call fails as a bad response
+    assertThat(failureOfOneCall().reason()).isEqualTo(UpstreamException.Reason.BAD_RESPONSE);
+    // and the pool's one connection is usable again for the next call
+    answerAfter(0);
+    assertThat(callAtOnce(1)).containsExactly("answered");
+  }
+
+  /** A well-formed JSON object of about this many bytes: only its size is wrong. */
+  private static String jsonOfLength(int bytes) {
+    return "{\"state\":\"answered\",\"padding\":\"" + "x".repeat(bytes) + "\"}";
+  }
+
+  private UpstreamException failureOfOneCall() throws Exception {
+    var call = onEventLoop(() -> upstream.object(upstream.get("/item"), json -> "read"));
+    var failure = catchThrowable(() -> call.get(10, TimeUnit.SECONDS));
+    assertThat(failure).isInstanceOf(ExecutionException.class);
+    return (UpstreamException) failure.getCause();
   }
 
   private void answerAfter(long ms) {

@@ -210,6 +210,7 @@ public final class Gateway {
         config.timeout(),
         config.maxConcurrentCalls(),
         config.maxConnections(),
+        config.maxResponseBytes(),
         config.retry(),
         config.breaker(),
         config.cache());

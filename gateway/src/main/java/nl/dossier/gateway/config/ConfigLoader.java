@@ -140,6 +140,7 @@ public final class ConfigLoader {
         "timeout",
         "maxConcurrentCalls",
         "maxConnections",
+        "maxResponseBytes",
         "retry",
         "breaker",
         "cache");
@@ -149,6 +150,7 @@ public final class ConfigLoader {
         duration(json, "timeout"),
         json.getInteger("maxConcurrentCalls", ConnectorConfig.DEFAULT_MAX_CONCURRENT_CALLS),
         json.getInteger("maxConnections", ConnectorConfig.DEFAULT_MAX_CONNECTIONS),
+        json.getInteger("maxResponseBytes", ConnectorConfig.DEFAULT_MAX_RESPONSE_BYTES),
         retry(prefix + "retry.", json.getJsonObject("retry", new JsonObject())),
         breaker(prefix + "breaker.", json.getJsonObject("breaker", new JsonObject())),
         cache(prefix + "cache.", json.getJsonObject("cache", new JsonObject())));
