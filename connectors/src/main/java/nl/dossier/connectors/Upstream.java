@@ -2,9 +2,11 @@ package nl.dossier.connectors;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientForm;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -31,6 +33,7 @@ import nl.dossier.domain.Registry;
  * UpstreamException}s that say nothing of what the registry answered.
  */
 public final class Upstream {
+  private final Vertx vertx;
   private final Registry registry;
   private final Supplier<HttpClient> client;
   private final ConnectorConfig config;
@@ -43,11 +46,13 @@ public final class Upstream {
    *     call)
    */
   public Upstream(
+      Vertx vertx,
       Registry registry,
       Supplier<HttpClient> client,
       ConnectorConfig config,
       Resilience resilience,
       Clock clock) {
+    this.vertx = vertx;
     this.registry = registry;
     this.client = client;
     this.config = config;
@@ -128,18 +133,44 @@ public final class Upstream {
         .compose(
             request -> {
               connected.run();
-              var sent = form == null ? request.send() : request.send(form);
-              return sent.compose(
-                  response ->
-                      body(response)
-                          .map(
-                              body ->
-                                  new Answer(
-                                      response.statusCode(),
-                                      response.getHeader(HttpHeaders.RETRY_AFTER),
-                                      body)));
+              return answer(request, form);
             })
         .recover(this::transportFailure);
+  }
+
+  /**
+   * Sends the request and reads the whole answer within the timeout. Past it the request is reset:
+   * a registry that dribbles its answer times out like one that does not answer.
+   */
+  private Future<Answer> answer(HttpClientRequest request, ClientForm form) {
+    Promise<Answer> answer = Promise.promise();
+    long timer =
+        vertx.setTimer(
+            timeoutMillis(),
+            id -> {
+              answer.tryFail(UpstreamException.timedOut(registry));
+              request.reset();
+            });
+    var sent = form == null ? request.send() : request.send(form);
+    sent.compose(
+            response ->
+                body(response)
+                    .map(
+                        body ->
+                            new Answer(
+                                response.statusCode(),
+                                response.getHeader(HttpHeaders.RETRY_AFTER),
+                                body)))
+        .onComplete(
+            outcome -> {
+              vertx.cancelTimer(timer);
+              if (outcome.succeeded()) {
+                answer.tryComplete(outcome.result());
+              } else {
+                answer.tryFail(outcome.cause());
+              }
+            });
+    return answer.future();
   }
 
   /**

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class UpstreamTest {
   static final long SLOW_MS = 300;
   static final int MAX_BYTES = 64 * 1024;
+  static final long TIMEOUT_MS = 1000;
 
   final Vertx vertx = Vertx.vertx();
   final WireMockServer registry = new WireMockServer(wireMockConfig().dynamicPort());
@@ -48,7 +49,7 @@ class UpstreamTest {
         new ConnectorConfig(
             registry.baseUrl(),
             null,
-            Duration.ofSeconds(5),
+            Duration.ofMillis(TIMEOUT_MS),
             16,
             1,
             MAX_BYTES,
@@ -59,7 +60,8 @@ class UpstreamTest {
     resilience = new Resilience(vertx, "test", Registry.DUO, config, new EventLoopDelay());
     HttpClient client =
         vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(1));
-    upstream = new Upstream(Registry.DUO, () -> client, config, resilience, Clock.systemUTC());
+    upstream =
+        new Upstream(vertx, Registry.DUO, () -> client, config, resilience, Clock.systemUTC());
   }
 
   @AfterEach
@@ -140,6 +142,23 @@ class UpstreamTest {
   /** A well-formed JSON object of about this many bytes: only its size is wrong. */
   private static String jsonOfLength(int bytes) {
     return "{\"state\":\"answered\",\"padding\":\"" + "x".repeat(bytes) + "\"}";
+  }
+
+  @Test
+  void aRegistryThatDribblesItsAnswerTimesOut() throws Exception {
+    // given a registry that sends its answer in five parts, half a second apart: each part comes
+    // well within the timeout, the whole answer does not
+    registry.stubFor(
+        get(urlPathEqualTo("/item"))
+            .willReturn(
+                aResponse()
+                    .withBody("{\"state\":\"answered\"}")
+                    .withChunkedDribbleDelay(5, (int) (5 * TIMEOUT_MS / 2))));
+    long start = System.nanoTime();
+    // then the call times out at the timeout, as a failure of the registry
+    assertThat(failureOfOneCall().reason()).isEqualTo(UpstreamException.Reason.TIMED_OUT);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2000));
+    assertThat(metrics().getNumberOfFailedCalls()).isEqualTo(1);
   }
 
   private UpstreamException failureOfOneCall() throws Exception {

@@ -200,7 +200,7 @@ public final class Gateway {
                 vertx.createHttpClient(
                     new HttpClientOptions(),
                     new PoolOptions().setHttp1MaxSize(connector.maxConnections())));
-    return new Upstream(registry, perEventLoop::get, connector, resilience, clock);
+    return new Upstream(vertx, registry, perEventLoop::get, connector, resilience, clock);
   }
 
   private static ConnectorConfig withBaseUrl(ConnectorConfig config, String baseUrl) {
