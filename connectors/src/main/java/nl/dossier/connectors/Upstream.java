@@ -179,13 +179,13 @@ public final class Upstream {
    */
   private Future<Buffer> body(HttpClientResponse response) {
     int limit = config.maxResponseBytes();
-    String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (length != null && length.length() > 0 && tooLong(length, limit)) {
+    long announced = announcedLength(response);
+    if (announced > limit) {
       response.request().reset();
       return Future.failedFuture(UpstreamException.badResponse(registry));
     }
     Promise<Buffer> body = Promise.promise();
-    Buffer received = Buffer.buffer();
+    Buffer received = Buffer.buffer(announced > 0 ? (int) announced : 1024);
     response.handler(
         chunk -> {
           if (received.length() + chunk.length() > limit) {
@@ -200,11 +200,19 @@ public final class Upstream {
     return body.future();
   }
 
-  private static boolean tooLong(String contentLength, int limit) {
+  /**
+   * The {@code Content-Length}, or -1 when there is none or it cannot be read (then the body is
+   * counted as it arrives).
+   */
+  private static long announcedLength(HttpClientResponse response) {
+    String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length == null) {
+      return -1;
+    }
     try {
-      return Long.parseLong(contentLength.trim()) > limit;
+      return Long.parseLong(length.trim());
     } catch (NumberFormatException e) {
-      return false; // read it and count instead
+      return -1;
     }
   }
 
