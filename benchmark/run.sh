@@ -231,7 +231,7 @@ for workload in $WORKLOADS; do
   # Warm-up right before the workload's steps, so that a workload that trips a breaker (see
   # degraded.txt) cannot spoil the warm-up of the ones measured before it. A third at c=16, the
   # rest at the run's highest concurrency: after a warm-up at c=16 alone, the JIT compiler still
-  # took a fifth of a core through the first c=256 step (BENCHMARKS.md, session 4).
+  # took over a third of a core through the first c=256 step (BENCHMARKS.md, session 4).
   log "warming up: workload $workload at c=16 for $((WARMUP / 3))s, then c=$MAX_C for $((WARMUP - WARMUP / 3))s"
   ((WARMUP / 3 > 0)) && graphql_wrk /dev/null "$workload" 16 $((WARMUP / 3))
   graphql_wrk /dev/null "$workload" "$MAX_C" $((WARMUP - WARMUP / 3))
