@@ -22,7 +22,9 @@ public final class RegistryRequest {
     this.options =
         new RequestOptions()
             .setMethod(method)
-            .setTimeout(timeoutMillis)
+            // the wait for a connection; the exchange after it has Upstream's own timer, so no
+            // idle timeout (a second timer per call) is set
+            .setConnectTimeout(timeoutMillis)
             .putHeader(HttpHeaders.USER_AGENT, "dossier-gateway");
     this.uri = new QueryStringEncoder(uri);
   }

@@ -85,7 +85,7 @@ public final class Upstream {
 
   /** GETs and maps a 200 JSON object; any other status fails. Retried when it fails. */
   public <T> Future<T> object(RegistryRequest request, Function<JsonObject, T> mapper) {
-    return read(request, answer -> parse(ok(answer), body -> mapper.apply(new JsonObject(body))));
+    return read(request, answer -> mapObject(answer, mapper));
   }
 
   /** GETs and maps a 200 JSON array; any other status fails. Retried when it fails. */
@@ -101,7 +101,7 @@ public final class Upstream {
           if (answer.status() == 404) {
             return Optional.empty();
           }
-          return Optional.of(parse(ok(answer), body -> mapper.apply(new JsonObject(body))));
+          return Optional.of(mapObject(answer, mapper));
         });
   }
 
@@ -111,8 +111,12 @@ public final class Upstream {
     return resilience.execute(
         false,
         connected ->
-            exchange(options, request.form(), connected)
-                .map(answer -> parse(ok(answer), body -> mapper.apply(new JsonObject(body)))));
+            exchange(options, request.form(), connected).map(answer -> mapObject(answer, mapper)));
+  }
+
+  /** A 200 answer's JSON object, mapped; any other status or body fails. */
+  private <T> T mapObject(Answer answer, Function<JsonObject, T> mapper) {
+    return parse(ok(answer), body -> mapper.apply(new JsonObject(body)));
   }
 
   private <T> Future<T> read(RegistryRequest request, Function<Answer, T> mapper) {
