@@ -6,18 +6,14 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import nl.dossier.connectors.Upstream;
 import nl.dossier.connectors.UpstreamException;
 
 /**
  * Token exchange at the authorization server's token endpoint (the upstream's base URL),
  * authenticated as the gateway's client. Issued tokens are kept until shortly before they expire,
- * keyed by a hash of the subject token and the audience, so that a request does not pay a round
+ * keyed by the audience and a hash of the subject token, so that a request does not pay a round
  * trip per registry for a token it already has.
  */
 public final class HttpTokenExchange implements TokenExchange {
@@ -43,7 +39,7 @@ public final class HttpTokenExchange implements TokenExchange {
   public Future<String> exchange(SubjectToken subject, String audience) {
     var pending =
         issued.get(
-            key(subject.token(), audience),
+            audience + '\n' + subject.digest(),
             (key, executor) ->
                 request(subject, audience).toCompletionStage().toCompletableFuture());
     return Future.fromCompletionStage(pending, vertx.getOrCreateContext()).map(Issued::token);
@@ -65,18 +61,6 @@ public final class HttpTokenExchange implements TokenExchange {
           }
           return new Issued(token, Duration.ofSeconds(body.getLong("expires_in", 60L)));
         });
-  }
-
-  private static String key(String subjectToken, String audience) {
-    try {
-      var digest = MessageDigest.getInstance("SHA-256");
-      digest.update(audience.getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-      digest.update(subjectToken.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private record Issued(String token, Duration validity) {}

@@ -1,14 +1,30 @@
 package nl.dossier.connectors.eduid;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
- * The token a token exchange acts on (RFC 8693 {@code subject_token} and its type).
- *
- * @param token the token itself
- * @param type its RFC 8693 token type URI
+ * The token a token exchange acts on (RFC 8693 {@code subject_token} and its type). One is made per
+ * dossier read, and exchanged once per registry; its digest is computed on the first exchange only.
  */
-public record SubjectToken(String token, String type) {
+public final class SubjectToken {
   public static final String ACCESS_TOKEN = "urn:ietf:params:oauth:token-type:access_token";
   public static final String JWT = "urn:ietf:params:oauth:token-type:jwt";
+
+  private final String token;
+  private final String type;
+  private String digest;
+
+  /**
+   * @param token the token itself
+   * @param type its RFC 8693 token type URI
+   */
+  public SubjectToken(String token, String type) {
+    this.token = token;
+    this.type = type;
+  }
 
   /** The signed-in person's own access token. */
   public static SubjectToken accessToken(String token) {
@@ -18,6 +34,30 @@ public record SubjectToken(String token, String type) {
   /** An assertion the gateway signed itself (reading a dossier under a grant). */
   public static SubjectToken assertion(String jwt) {
     return new SubjectToken(jwt, JWT);
+  }
+
+  public String token() {
+    return token;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  /** The SHA-256 of the token, in hex: what may be kept in place of the token itself. */
+  public String digest() {
+    String known = digest;
+    if (known == null) {
+      try {
+        byte[] hash =
+            MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        known = HexFormat.of().formatHex(hash);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+      digest = known; // a race computes the same string twice, harmlessly
+    }
+    return known;
   }
 
   @Override

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -322,7 +321,7 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
     if (joined == null || joined.isEmpty()) {
       return Set.of();
     }
-    return new LinkedHashSet<>(Arrays.asList(joined.split(",")));
+    return Set.copyOf(Arrays.asList(joined.split(",")));
   }
 
   private static OffsetDateTime time(Instant instant) {
