@@ -37,8 +37,9 @@ export STUB_LATENCY_MS=${STUB_LATENCY_MS:-20}
 GATEWAY_HEAP=${GATEWAY_HEAP:-192m}
 # A fixed heap (no resizing during a step) with a large young generation, and the parallel collector:
 # on two cores it cost less CPU per request than G1 and the serial one (BENCHMARKS.md). The native
-# heap is trimmed every 2 s, so that memory the JIT compiler freed is given back.
-GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-Xms$GATEWAY_HEAP -Xmx$GATEWAY_HEAP -Xmn128m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=2000"}
+# heap is trimmed every 2 s, so that memory the JIT compiler freed is given back. Only the C2
+# compiler: the profiled C1 code and its compilations cost 15-25 MB of resident memory (session 5).
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-Xms$GATEWAY_HEAP -Xmx$GATEWAY_HEAP -Xmn128m -XX:+UseParallelGC -XX:-TieredCompilation -XX:TrimNativeHeapInterval=2000"}
 STUB_JAVA_OPTS=${STUB_JAVA_OPTS:-"-Xms512m -Xmx512m"}
 WRK_TIMEOUT=${WRK_TIMEOUT:-5s}
 SAMPLE_EVERY=${SAMPLE_EVERY:-10}
