@@ -21,7 +21,7 @@ public final class SubjectToken {
    * @param token the token itself
    * @param type its RFC 8693 token type URI
    */
-  public SubjectToken(String token, String type) {
+  private SubjectToken(String token, String type) {
     this.token = token;
     this.type = type;
   }
