@@ -7,7 +7,7 @@ import java.util.HexFormat;
 
 /**
  * The token a token exchange acts on (RFC 8693 {@code subject_token} and its type). One is made per
- * dossier read, and exchanged once per registry; its digest is computed on the first exchange only.
+ * dossier read, and exchanged once per registry; its digest is computed once, when it is made.
  */
 public final class SubjectToken {
   public static final String ACCESS_TOKEN = "urn:ietf:params:oauth:token-type:access_token";
@@ -15,7 +15,7 @@ public final class SubjectToken {
 
   private final String token;
   private final String type;
-  private String digest;
+  private final String digest;
 
   /**
    * @param token the token itself
@@ -24,6 +24,7 @@ public final class SubjectToken {
   private SubjectToken(String token, String type) {
     this.token = token;
     this.type = type;
+    this.digest = sha256(token);
   }
 
   /** The signed-in person's own access token. */
@@ -46,18 +47,17 @@ public final class SubjectToken {
 
   /** The SHA-256 of the token, in hex: what may be kept in place of the token itself. */
   public String digest() {
-    String known = digest;
-    if (known == null) {
-      try {
-        byte[] hash =
-            MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        known = HexFormat.of().formatHex(hash);
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-      digest = known; // a race computes the same string twice, harmlessly
+    return digest;
+  }
+
+  private static String sha256(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
-    return known;
   }
 
   @Override
