@@ -40,6 +40,7 @@ import nl.dossier.gateway.config.GatewayConfig;
 import nl.dossier.gateway.graphql.GraphQLFactory;
 import nl.dossier.gateway.graphql.Registries;
 import nl.dossier.gateway.http.Routes;
+import nl.dossier.gateway.policy.GrantCache;
 import nl.dossier.gateway.policy.GrantPolicyEngine;
 import nl.dossier.gateway.policy.SharingService;
 import nl.dossier.gateway.store.JdbcGrantStore;
@@ -101,7 +102,8 @@ public final class Gateway {
     var policy = new GrantPolicyEngine();
     var catalog = GraphQLFactory.catalog();
     var parties = config.sharing().parties().keySet();
-    var sharing = new SharingService(store, catalog, parties, keys, clock);
+    var grants = new GrantCache(store);
+    var sharing = new SharingService(store, grants, catalog, parties, keys, clock);
     String tokenUrl = config.client().tokenUrl();
     var graphQL =
         GraphQLFactory.create(
@@ -125,7 +127,7 @@ public final class Gateway {
             vertx,
             graphQL,
             authenticator,
-            deadline -> GraphQLFactory.scope(registries, store, deadline),
+            deadline -> GraphQLFactory.scope(registries, grants, deadline),
             store,
             config.bodyLimit(),
             config.limits(),

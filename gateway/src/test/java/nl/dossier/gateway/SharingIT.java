@@ -9,7 +9,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -289,17 +291,7 @@ class SharingIT {
         assertThat(answer.getJsonObject("data").getValue("none")).isNull();
         assertThat(answer.getJsonArray("errors")).hasSize(1);
         // and the grants were looked up by one statement, executed once, with all 21 ids
-        var lookups = new ArrayList<String>();
-        try (ResultSet rs =
-            sql.executeQuery(
-                "SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
-                    + " WHERE SQL_STATEMENT LIKE '%FROM grants WHERE id%'")) {
-          while (rs.next()) {
-            lookups.add(rs.getInt(2) + "x " + rs.getString(1));
-          }
-        }
-        assertThat(lookups).hasSize(1);
-        assertThat(lookups.get(0)).startsWith("1x ").contains("WHERE id = ANY(?)");
+        assertThat(grantLookups(sql)).isEqualTo(1);
       } finally {
         sql.execute("SET QUERY_STATISTICS FALSE");
       }
@@ -357,10 +349,72 @@ class SharingIT {
   }
 
   @Test
+  void aShareReadAgainWithinASecondIsNotReadFromTheStoreAgain() throws Exception {
+    // given
+    String share =
+        create(Persona.PIETER, party(MockRegistries.EMPLOYER_CLIENT_ID, "cache-check", "badges"));
+    try (Connection store = DriverManager.getConnection(gateway.storeUrl, "dossier", "");
+        Statement sql = store.createStatement()) {
+      sql.execute("SET QUERY_STATISTICS TRUE");
+      try {
+        // when it is read twice in a row, and a share that does not exist twice
+        for (int i = 0; i < 2; i++) {
+          assertThat(
+                  read(MockRegistries.EMPLOYER_CLIENT_ID, share, "cache-check")
+                      .getJsonObject("data")
+                      .getValue("dossier"))
+              .isNotNull();
+          assertThat(code(read(MockRegistries.EMPLOYER_CLIENT_ID, "no-such-share", "x")))
+              .isEqualTo("WITHHELD");
+        }
+        // then the share was read from the store once, the unknown id each time
+        assertThat(grantLookups(sql)).isEqualTo(3);
+      } finally {
+        sql.execute("SET QUERY_STATISTICS FALSE");
+      }
+    }
+  }
+
+  @Test
+  void aRevocationByAnotherGatewayInstanceAppliesWithinASecond() throws Exception {
+    // given a share that was just read
+    String share =
+        create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
+    assertThat(
+            read(MockRegistries.INTAKE_CLIENT_ID, share, "admission")
+                .getJsonObject("data")
+                .getValue("dossier"))
+        .isNotNull();
+    // when another instance on the same store revokes it
+    try (Connection store = DriverManager.getConnection(gateway.storeUrl, "dossier", "");
+        PreparedStatement revoke =
+            store.prepareStatement(
+                "UPDATE grants SET revoked_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+      revoke.setString(1, share);
+      assertThat(revoke.executeUpdate()).isEqualTo(1);
+    }
+    Thread.sleep(1_100);
+    gateway.mocks.resetRequests();
+    // then
+    assertThat(
+            read(MockRegistries.INTAKE_CLIENT_ID, share, "admission")
+                .getJsonObject("data")
+                .getValue("dossier"))
+        .isNull();
+    assertNoRegistryCalled();
+  }
+
+  @Test
   void changingTheFieldsAppliesOnTheNextRequest() {
     // given
     String share =
         create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
+    assertThat(
+            read(MockRegistries.INTAKE_CLIENT_ID, share, "admission")
+                .getJsonObject("data")
+                .getJsonObject("dossier")
+                .getJsonArray("diplomas"))
+        .isNotEmpty();
     // when
     owner(
         Persona.MOHAMED,
@@ -606,6 +660,22 @@ class SharingIT {
     if (code.equals("INVALID_SHARE")) {
       assertThat(error.getString("message")).contains(mentioned);
     }
+  }
+
+  /** How often grants were looked up by id since the statistics were switched on. */
+  private static int grantLookups(Statement sql) throws SQLException {
+    var lookups = new ArrayList<Integer>();
+    try (ResultSet rs =
+        sql.executeQuery(
+            "SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
+                + " WHERE SQL_STATEMENT LIKE '%FROM grants WHERE id%'")) {
+      while (rs.next()) {
+        assertThat(rs.getString(1)).contains("WHERE id = ANY(?)");
+        lookups.add(rs.getInt(2));
+      }
+    }
+    assertThat(lookups).as("one statement looks grants up").hasSize(1);
+    return lookups.get(0);
   }
 
   static final List<Persona> FOUR_OWNERS =

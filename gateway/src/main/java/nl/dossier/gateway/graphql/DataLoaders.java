@@ -15,7 +15,7 @@ import nl.dossier.domain.Programme;
 import nl.dossier.domain.RecognisedCompany;
 import nl.dossier.domain.Registry;
 import nl.dossier.gateway.policy.Grant;
-import nl.dossier.gateway.policy.GrantStore;
+import nl.dossier.gateway.policy.GrantCache;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
@@ -40,7 +40,7 @@ final class DataLoaders {
   private DataLoaders() {}
 
   static DataLoaderRegistry create(
-      Registries registries, GrantStore store, RequestDeadline deadline) {
+      Registries registries, GrantCache grants, RequestDeadline deadline) {
     var catalogue = new QualificationCatalogue(registries);
     var rio = registries.rio();
     var sbb = registries.sbb();
@@ -55,7 +55,7 @@ final class DataLoaders {
             loader(code -> optional(deadline.bound(Registry.SBB, sbb.findElective(code)))))
         .register(
             COMPANY, loader(id -> optional(deadline.bound(Registry.SBB, sbb.findCompany(id)))))
-        .register(GRANT, grants(store))
+        .register(GRANT, grants(grants))
         .build();
   }
 
@@ -110,10 +110,10 @@ final class DataLoaders {
     return grant;
   }
 
-  private static DataLoader<String, Optional<Grant>> grants(GrantStore store) {
+  private static DataLoader<String, Optional<Grant>> grants(GrantCache grants) {
     return DataLoaderFactory.newDataLoader(
         (List<String> ids) ->
-            store
+            grants
                 .findAll(ids)
                 .map(found -> ids.stream().map(id -> Optional.ofNullable(found.get(id))).toList())
                 .toCompletionStage());

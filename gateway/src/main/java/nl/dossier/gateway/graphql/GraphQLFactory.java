@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.function.Function;
 import nl.dossier.gateway.config.LimitsConfig;
 import nl.dossier.gateway.policy.Grant;
+import nl.dossier.gateway.policy.GrantCache;
 import nl.dossier.gateway.policy.GrantStore;
 import nl.dossier.gateway.policy.PolicyDirectiveWiring;
 import nl.dossier.gateway.policy.PolicyEngine;
@@ -57,8 +58,8 @@ public final class GraphQLFactory {
 
   /** A fresh request scope (loaders, dossiers); never share one between requests. */
   public static RequestScope scope(
-      Registries registries, GrantStore store, RequestDeadline deadline) {
-    return new RequestScope(registries, store, deadline);
+      Registries registries, GrantCache grants, RequestDeadline deadline) {
+    return new RequestScope(registries, grants, deadline);
   }
 
   public static GraphQLSchema schema(Services services) {

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import nl.dossier.connectors.eduid.SubjectToken;
 import nl.dossier.domain.Registry;
-import nl.dossier.gateway.policy.GrantStore;
+import nl.dossier.gateway.policy.GrantCache;
 import org.dataloader.DataLoaderRegistry;
 
 /**
@@ -23,10 +23,10 @@ public final class RequestScope {
   private final Map<String, Dossier> dossiers = new HashMap<>();
   private final Set<Registry> failed = EnumSet.noneOf(Registry.class);
 
-  public RequestScope(Registries registries, GrantStore store, RequestDeadline deadline) {
+  public RequestScope(Registries registries, GrantCache grants, RequestDeadline deadline) {
     this.registries = registries;
     this.deadline = deadline;
-    this.dataLoaders = DataLoaders.create(registries, store, deadline);
+    this.dataLoaders = DataLoaders.create(registries, grants, deadline);
   }
 
   public DataLoaderRegistry dataLoaders() {

@@ -18,6 +18,7 @@ public final class SharingService {
   private static final int MAX_PURPOSE = 200;
 
   private final GrantStore store;
+  private final GrantCache grants;
   private final SharingCatalog catalog;
   private final Set<String> parties;
   private final GatewayKeys keys;
@@ -25,11 +26,13 @@ public final class SharingService {
 
   public SharingService(
       GrantStore store,
+      GrantCache grants,
       SharingCatalog catalog,
       Set<String> parties,
       GatewayKeys keys,
       Clock clock) {
     this.store = store;
+    this.grants = grants;
     this.catalog = catalog;
     this.parties = Set.copyOf(parties);
     this.keys = keys;
@@ -57,7 +60,7 @@ public final class SharingService {
       return Future.failedFuture(e);
     }
     String token = grant.isLink() ? keys.linkToken(grant.id(), grant.expiresAt()) : null;
-    return store.save(grant).map(saved -> new Created(grant, token));
+    return save(grant).map(saved -> new Created(saved, token));
   }
 
   public Future<Grant> update(String owner, String id, ShareRequest change) {
@@ -77,7 +80,7 @@ public final class SharingService {
                   change.purpose() == null ? grant.purpose() : purpose(change.purpose()),
                   change.expiresAt() == null ? grant.expiresAt() : expiry(change.expiresAt(), now));
             })
-        .compose(grant -> store.save(grant).map(grant));
+        .compose(this::save);
   }
 
   public Future<Grant> revoke(String owner, String id) {
@@ -88,7 +91,7 @@ public final class SharingService {
                 return Future.succeededFuture(grant);
               }
               Grant revoked = grant.revoked(clock.instant());
-              return store.save(revoked).map(revoked);
+              return save(revoked);
             });
   }
 
@@ -96,7 +99,18 @@ public final class SharingService {
     return store.byOwner(owner);
   }
 
-  /** The owner's own grant; NOT_FOUND for another owner's, so that ids cannot be probed. */
+  /**
+   * Stores a grant, then forgets any copy the cache keeps of it (also when storing failed: the
+   * store may have it all the same).
+   */
+  private Future<Grant> save(Grant grant) {
+    return store.save(grant).andThen(stored -> grants.invalidate(grant.id())).map(grant);
+  }
+
+  /**
+   * The owner's own grant, read from the store, never the cache; NOT_FOUND for another owner's, so
+   * that ids cannot be probed.
+   */
   public Future<Grant> owned(String owner, String id) {
     return store
         .find(id)

@@ -317,11 +317,19 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
         instant(rs, 8));
   }
 
+  /**
+   * The coordinates of a comma-joined list. Interned: there are only as many as the schema has, and
+   * a grant kept by {@code GrantCache} then holds references, not copies.
+   */
   private static Set<String> split(String joined) {
     if (joined == null || joined.isEmpty()) {
       return Set.of();
     }
-    return Set.copyOf(Arrays.asList(joined.split(",")));
+    String[] coordinates = joined.split(",");
+    for (int i = 0; i < coordinates.length; i++) {
+      coordinates[i] = coordinates[i].intern();
+    }
+    return Set.copyOf(Arrays.asList(coordinates));
   }
 
   private static OffsetDateTime time(Instant instant) {
