@@ -59,14 +59,15 @@ public final class JwksCache {
             .getAbs(jwksUrl)
             .timeout(5_000)
             .send()
-            .map(response -> parse(response.statusCode(), response.bodyAsString()));
+            .map(response -> parse(response.statusCode(), response.bodyAsString()))
+            // kept as a future of no context: the fetch's own future would run every later
+            // caller's callbacks (their whole requests) on the event loop that fetched the keys
+            .onSuccess(keys -> current.set(Future.succeededFuture(keys)));
     if (previous == null || previous.failed()) {
       current.set(fetched);
       return fetched;
     }
-    return fetched
-        .onSuccess(keys -> current.set(Future.succeededFuture(keys)))
-        .recover(failure -> previous);
+    return fetched.recover(failure -> previous);
   }
 
   private static JWKSet parse(int status, String body) {
