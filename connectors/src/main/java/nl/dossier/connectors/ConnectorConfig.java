@@ -9,9 +9,10 @@ import java.util.Objects;
  * @param baseUrl the registry's base URL, without a trailing slash
  * @param apiKey the key for registries that want one (RIO, SBB), or null
  * @param timeout the limit on one attempt of one call
- * @param maxConcurrentCalls the bulkhead: calls under way at once; more fail at once as BUSY
- * @param maxConnections the HTTP connections kept open to the registry per event loop (each has its
- *     own pool); calls beyond them wait for one (within their timeout)
+ * @param maxConcurrentCalls the bulkhead: calls under way at once; more fail at once as BUSY. Each
+ *     event loop's connection pool may open as many, so that no call waits for a connection: a call
+ *     that timed out in that queue would count against the registry for the gateway's own
+ *     congestion
  * @param maxResponseBytes the largest answer read from the registry; a larger one is a bad
  *     response, so that a broken registry cannot fill the gateway's memory
  * @param retry retries of idempotent reads
@@ -23,14 +24,12 @@ public record ConnectorConfig(
     String apiKey,
     Duration timeout,
     int maxConcurrentCalls,
-    int maxConnections,
     int maxResponseBytes,
     RetryConfig retry,
     BreakerConfig breaker,
     CacheConfig cache) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
   public static final int DEFAULT_MAX_CONCURRENT_CALLS = 512;
-  public static final int DEFAULT_MAX_CONNECTIONS = 128;
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
   public ConnectorConfig {
@@ -43,10 +42,6 @@ public record ConnectorConfig(
     if (maxConcurrentCalls <= 0) {
       throw new IllegalArgumentException(
           "maxConcurrentCalls must be positive, but was " + maxConcurrentCalls);
-    }
-    if (maxConnections <= 0) {
-      throw new IllegalArgumentException(
-          "maxConnections must be positive, but was " + maxConnections);
     }
     if (maxResponseBytes <= 0) {
       throw new IllegalArgumentException(

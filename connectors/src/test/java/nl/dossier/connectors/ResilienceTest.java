@@ -29,7 +29,6 @@ class ResilienceTest {
               null,
               null,
               16,
-              1,
               1024,
               null,
               new ConnectorConfig.BreakerConfig(

@@ -51,7 +51,6 @@ class UpstreamTest {
             null,
             Duration.ofMillis(TIMEOUT_MS),
             16,
-            1,
             MAX_BYTES,
             new ConnectorConfig.RetryConfig(1, Duration.ofMillis(10), 1, 0, Duration.ofMillis(10)),
             new ConnectorConfig.BreakerConfig(

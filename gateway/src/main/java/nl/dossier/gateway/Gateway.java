@@ -195,13 +195,15 @@ public final class Gateway {
   private Upstream upstream(String name, Registry registry, ConnectorConfig connector) {
     var resilience = new Resilience(vertx, name, registry, connector, delay);
     breakers.put(name, resilience.breaker());
-    // a client per event loop: a call's connection lives on the event loop that makes the call
+    // a client per event loop: a call's connection lives on the event loop that makes the call;
+    // each pool may open as many connections as the bulkhead lets calls through, so that no call
+    // queues for one
     ThreadLocal<HttpClient> perEventLoop =
         ThreadLocal.withInitial(
             () ->
                 vertx.createHttpClient(
                     new HttpClientOptions(),
-                    new PoolOptions().setHttp1MaxSize(connector.maxConnections())));
+                    new PoolOptions().setHttp1MaxSize(connector.maxConcurrentCalls())));
     return new Upstream(vertx, registry, perEventLoop::get, connector, resilience, clock);
   }
 
@@ -211,7 +213,6 @@ public final class Gateway {
         null,
         config.timeout(),
         config.maxConcurrentCalls(),
-        config.maxConnections(),
         config.maxResponseBytes(),
         config.retry(),
         config.breaker(),
