@@ -25,9 +25,10 @@ import org.dataloader.Try;
  * Per-request loaders. Public reference data: each distinct code is asked of RIO or SBB once per
  * request, however many records refer to it; the registries have no batch endpoints, so a batch
  * becomes one call per distinct key, all in parallel, sent as soon as the code is known. Grants:
- * the shares a query names side by side (a party's aliased {@code dossier} fields) are read from
- * the store in one go, on the event loop's next turn. graphql-java's own dispatching per level is
- * turned off ({@link GraphQLFactory}): its bookkeeping on every field cost more than it bought.
+ * the shares a query names side by side (a party's aliased {@code dossier} fields) are looked up in
+ * one go, on the event loop's next turn ({@link GrantCache}; those it does not keep, in one read of
+ * the store). graphql-java's own dispatching per level is turned off ({@link GraphQLFactory}): its
+ * bookkeeping on every field cost more than it bought.
  */
 final class DataLoaders {
   static final String INSTITUTION = "institution";
