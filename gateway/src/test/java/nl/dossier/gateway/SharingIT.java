@@ -325,11 +325,7 @@ class SharingIT {
     // given
     String share =
         create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
-    assertThat(
-            read(MockRegistries.INTAKE_CLIENT_ID, share, "admission")
-                .getJsonObject("data")
-                .getValue("dossier"))
-        .isNotNull();
+    assertThat(dossier(MockRegistries.INTAKE_CLIENT_ID, share, "admission")).isNotNull();
     // when
     JsonObject revoked =
         owner(
@@ -340,11 +336,7 @@ class SharingIT {
     // then
     assertThat(revoked.getJsonObject("data").getJsonObject("revokeShare").getBoolean("active"))
         .isFalse();
-    assertThat(
-            read(MockRegistries.INTAKE_CLIENT_ID, share, "admission")
-                .getJsonObject("data")
-                .getValue("dossier"))
-        .isNull();
+    assertThat(dossier(MockRegistries.INTAKE_CLIENT_ID, share, "admission")).isNull();
     assertNoRegistryCalled();
   }
 
@@ -359,11 +351,7 @@ class SharingIT {
       try {
         // when it is read twice in a row, and a share that does not exist twice
         for (int i = 0; i < 2; i++) {
-          assertThat(
-                  read(MockRegistries.EMPLOYER_CLIENT_ID, share, "cache-check")
-                      .getJsonObject("data")
-                      .getValue("dossier"))
-              .isNotNull();
+          assertThat(dossier(MockRegistries.EMPLOYER_CLIENT_ID, share, "cache-check")).isNotNull();
           assertThat(code(read(MockRegistries.EMPLOYER_CLIENT_ID, "no-such-share", "x")))
               .isEqualTo("WITHHELD");
         }
@@ -380,11 +368,7 @@ class SharingIT {
     // given a share that was just read
     String share =
         create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
-    assertThat(
-            read(MockRegistries.INTAKE_CLIENT_ID, share, "admission")
-                .getJsonObject("data")
-                .getValue("dossier"))
-        .isNotNull();
+    assertThat(dossier(MockRegistries.INTAKE_CLIENT_ID, share, "admission")).isNotNull();
     // when another instance on the same store revokes it
     try (Connection store = DriverManager.getConnection(gateway.storeUrl, "dossier", "");
         PreparedStatement revoke =
@@ -396,11 +380,7 @@ class SharingIT {
     Thread.sleep(1_100);
     gateway.mocks.resetRequests();
     // then
-    assertThat(
-            read(MockRegistries.INTAKE_CLIENT_ID, share, "admission")
-                .getJsonObject("data")
-                .getValue("dossier"))
-        .isNull();
+    assertThat(dossier(MockRegistries.INTAKE_CLIENT_ID, share, "admission")).isNull();
     assertNoRegistryCalled();
   }
 
@@ -714,6 +694,11 @@ class SharingIT {
 
   static JsonObject read(String party, String share, String purpose) {
     return gateway.query(bearer(party), READ, Map.of("id", share, "purpose", purpose));
+  }
+
+  /** The {@code dossier} a party reads under a share: null when withheld. */
+  static Object dossier(String party, String share, String purpose) {
+    return read(party, share, purpose).getJsonObject("data").getValue("dossier");
   }
 
   static String bearer(String party) {
