@@ -385,6 +385,33 @@ class SharingIT {
   }
 
   @Test
+  void aChangeBuildsOnTheStoredGrantNotOnTheKeptCopy() throws Exception {
+    // given a share that was just read, so that its grant is kept
+    String share =
+        create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
+    assertThat(dossier(MockRegistries.INTAKE_CLIENT_ID, share, "admission")).isNotNull();
+    // and another instance on the same store that revoked it
+    try (Connection store = DriverManager.getConnection(gateway.storeUrl, "dossier", "");
+        PreparedStatement revoke =
+            store.prepareStatement(
+                "UPDATE grants SET revoked_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+      revoke.setString(1, share);
+      assertThat(revoke.executeUpdate()).isEqualTo(1);
+    }
+    // when the owner changes its fields here at once
+    JsonObject changed =
+        owner(
+            Persona.MOHAMED,
+            "mutation($id: ID!, $input: UpdateShareInput!) { updateShare(id: $id, input: $input) { fields } }",
+            Map.of("id", share, "input", Map.of("fields", List.of("electives"))));
+    // then the change is refused, and does not undo the revocation
+    assertThat(changed.getJsonArray("errors")).as(changed.encode()).isNotNull();
+    assertThat(code(changed)).isEqualTo("INVALID_SHARE");
+    Thread.sleep(1_100);
+    assertThat(dossier(MockRegistries.INTAKE_CLIENT_ID, share, "admission")).isNull();
+  }
+
+  @Test
   void changingTheFieldsAppliesOnTheNextRequest() {
     // given
     String share =

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import nl.dossier.gateway.Demo;
 import nl.dossier.mocks.MockRegistries;
 import org.junit.jupiter.api.Test;
@@ -58,8 +59,7 @@ class JwksCacheIT {
   }
 
   /** Runs the call on the context; the thread its result's callback ran on. */
-  private static Thread onLoop(Context context, java.util.function.Supplier<Future<?>> call)
-      throws Exception {
+  private static Thread onLoop(Context context, Supplier<Future<?>> call) throws Exception {
     var thread = new CompletableFuture<Thread>();
     context.runOnContext(
         ignored ->
