@@ -75,6 +75,42 @@ class GrantStoreIT {
   }
 
   @Test
+  void disclosuresAreLoggedInAStoreMadeWhenTheirIdsWereText() throws Exception {
+    // given a file database whose disclosure log was made when its ids were text, not UUIDs
+    String store = "jdbc:h2:file:" + directory.resolve("dossier");
+    try (Connection old = DriverManager.getConnection(store, "dossier", "");
+        Statement sql = old.createStatement()) {
+      sql.execute(
+          "CREATE TABLE disclosures (id VARCHAR(64) PRIMARY KEY, owner VARCHAR(255) NOT NULL,"
+              + " grant_id VARCHAR(64) NOT NULL, party VARCHAR(255), purpose VARCHAR(1000) NOT NULL,"
+              + " coordinates VARCHAR(20000) NOT NULL, denied BOOLEAN NOT NULL,"
+              + " at TIMESTAMP WITH TIME ZONE NOT NULL)");
+    }
+    GatewayFixture gateway = GatewayFixture.start(MockRegistries.start(), store, config -> {});
+    try {
+      // when the coach reads a share
+      String share = coachingShare(gateway);
+      String coach = "Bearer " + gateway.mocks.clientToken(MockRegistries.COACH_CLIENT_ID);
+      assertThat(firstElective(gateway.query(coach, READ, Map.of("id", share, "p", "coaching"))))
+          .isEqualTo("Fietsreparatie");
+      // then the owner sees the read in her disclosure log
+      JsonArray entries =
+          gateway
+              .query(Persona.MARISKA, "{ disclosures { entries { shareId purpose coordinates } } }")
+              .getJsonObject("data")
+              .getJsonObject("disclosures")
+              .getJsonArray("entries");
+      assertThat(entries.size()).isEqualTo(1);
+      assertThat(entries.getJsonObject(0).getString("shareId")).isEqualTo(share);
+      assertThat(entries.getJsonObject(0).getString("purpose")).isEqualTo("coaching");
+      assertThat(entries.getJsonObject(0).getJsonArray("coordinates"))
+          .containsExactlyInAnyOrder("Person.electives", "ElectiveResult.title");
+    } finally {
+      gateway.close();
+    }
+  }
+
+  @Test
   void aStoreConnectionTheDatabaseClosedIsReplaced() throws Exception {
     // given a share that has been read, so that the store's workers hold connections
     GatewayFixture gateway = GatewayFixture.start();

@@ -48,7 +48,7 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
       CREATE INDEX IF NOT EXISTS grants_owner ON grants (owner);
       CREATE INDEX IF NOT EXISTS grants_party ON grants (party);
       CREATE TABLE IF NOT EXISTS disclosures (
-        id VARCHAR(64) PRIMARY KEY, owner VARCHAR(255) NOT NULL, grant_id VARCHAR(64) NOT NULL,
+        id UUID PRIMARY KEY, owner VARCHAR(255) NOT NULL, grant_id VARCHAR(64) NOT NULL,
         party VARCHAR(255), purpose VARCHAR(1000) NOT NULL, coordinates VARCHAR(20000) NOT NULL,
         denied BOOLEAN NOT NULL, at TIMESTAMP WITH TIME ZONE NOT NULL);
       CREATE INDEX IF NOT EXISTS disclosures_owner_at ON disclosures (owner, at);
