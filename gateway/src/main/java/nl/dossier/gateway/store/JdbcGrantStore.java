@@ -38,6 +38,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
 public final class JdbcGrantStore implements GrantStore, AutoCloseable {
   private static final String GRANT_COLUMNS =
       "id, owner, party, fields, purpose, created_at, expires_at, revoked_at";
+  // Disclosure ids are UUIDs: as text, H2 built search rows of strings to check each new one
+  // against the primary key (BENCHMARKS.md, session 8). A store made with text ids keeps them.
   private static final String SCHEMA =
       """
       CREATE TABLE IF NOT EXISTS grants (
