@@ -370,13 +370,7 @@ class SharingIT {
         create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
     assertThat(dossier(MockRegistries.INTAKE_CLIENT_ID, share, "admission")).isNotNull();
     // when another instance on the same store revokes it
-    try (Connection store = DriverManager.getConnection(gateway.storeUrl, "dossier", "");
-        PreparedStatement revoke =
-            store.prepareStatement(
-                "UPDATE grants SET revoked_at = CURRENT_TIMESTAMP WHERE id = ?")) {
-      revoke.setString(1, share);
-      assertThat(revoke.executeUpdate()).isEqualTo(1);
-    }
+    revokeInTheStore(share);
     Thread.sleep(1_100);
     gateway.mocks.resetRequests();
     // then
@@ -391,13 +385,7 @@ class SharingIT {
         create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
     assertThat(dossier(MockRegistries.INTAKE_CLIENT_ID, share, "admission")).isNotNull();
     // and another instance on the same store that revoked it
-    try (Connection store = DriverManager.getConnection(gateway.storeUrl, "dossier", "");
-        PreparedStatement revoke =
-            store.prepareStatement(
-                "UPDATE grants SET revoked_at = CURRENT_TIMESTAMP WHERE id = ?")) {
-      revoke.setString(1, share);
-      assertThat(revoke.executeUpdate()).isEqualTo(1);
-    }
+    revokeInTheStore(share);
     // when the owner changes its fields here at once
     JsonObject changed =
         owner(
@@ -409,6 +397,17 @@ class SharingIT {
     assertThat(code(changed)).isEqualTo("INVALID_SHARE");
     Thread.sleep(1_100);
     assertThat(dossier(MockRegistries.INTAKE_CLIENT_ID, share, "admission")).isNull();
+  }
+
+  /** Revokes a share straight in the store, as another gateway instance on it would. */
+  private static void revokeInTheStore(String share) throws Exception {
+    try (Connection store = DriverManager.getConnection(gateway.storeUrl, "dossier", "");
+        PreparedStatement revoke =
+            store.prepareStatement(
+                "UPDATE grants SET revoked_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+      revoke.setString(1, share);
+      assertThat(revoke.executeUpdate()).isEqualTo(1);
+    }
   }
 
   @Test
