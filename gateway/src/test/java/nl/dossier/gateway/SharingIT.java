@@ -323,9 +323,7 @@ class SharingIT {
   @Test
   void revocationAppliesOnTheNextRequest() {
     // given
-    String share =
-        create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
-    assertThat(dossier(MockRegistries.INTAKE_CLIENT_ID, share, "admission")).isNotNull();
+    String share = admissionShareJustRead();
     // when
     JsonObject revoked =
         owner(
@@ -366,9 +364,7 @@ class SharingIT {
   @Test
   void aRevocationByAnotherGatewayInstanceAppliesWithinASecond() throws Exception {
     // given a share that was just read
-    String share =
-        create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
-    assertThat(dossier(MockRegistries.INTAKE_CLIENT_ID, share, "admission")).isNotNull();
+    String share = admissionShareJustRead();
     // when another instance on the same store revokes it
     revokeInTheStore(share);
     Thread.sleep(1_100);
@@ -381,9 +377,7 @@ class SharingIT {
   @Test
   void aChangeBuildsOnTheStoredGrantNotOnTheKeptCopy() throws Exception {
     // given a share that was just read, so that its grant is kept
-    String share =
-        create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
-    assertThat(dossier(MockRegistries.INTAKE_CLIENT_ID, share, "admission")).isNotNull();
+    String share = admissionShareJustRead();
     // and another instance on the same store that revoked it
     revokeInTheStore(share);
     // when the owner changes its fields here at once
@@ -397,6 +391,14 @@ class SharingIT {
     assertThat(code(changed)).isEqualTo("INVALID_SHARE");
     Thread.sleep(1_100);
     assertThat(dossier(MockRegistries.INTAKE_CLIENT_ID, share, "admission")).isNull();
+  }
+
+  /** Mohamed's diplomas shared with the intake party for admission, and read by it once. */
+  private static String admissionShareJustRead() {
+    String share =
+        create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
+    assertThat(dossier(MockRegistries.INTAKE_CLIENT_ID, share, "admission")).isNotNull();
+    return share;
   }
 
   /** Revokes a share straight in the store, as another gateway instance on it would. */
