@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,14 +48,14 @@ final class Responses {
 
   /** A batch: an array of results, 200 whatever each holds. */
   void batch(List<ExecutionResult> results) {
-    var array = new JsonArray();
+    var array = new ArrayList<Map<String, Object>>(results.size());
     results.forEach(
-        result -> array.add(withCorrelationIds(new JsonObject(result.toSpecification()))));
+        result -> array.add(withCorrelationIds(new JsonObject(result.toSpecification())).getMap()));
     correlationId(rc);
     rc.response()
         .setStatusCode(200)
         .putHeader(HttpHeaders.CONTENT_TYPE, mediaType + "; charset=utf-8")
-        .end(array.toBuffer());
+        .end(ResponseJson.encode(array));
   }
 
   /** Every error carries the request's correlation id, which is also in the log and a header. */
@@ -141,6 +142,6 @@ final class Responses {
     rc.response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, type + "; charset=utf-8")
-        .end(body.toBuffer());
+        .end(ResponseJson.encode(body.getMap()));
   }
 }
