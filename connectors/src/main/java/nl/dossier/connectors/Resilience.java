@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.logging.Logger;
 import nl.dossier.domain.Registry;
 
 /**
@@ -22,8 +23,13 @@ import nl.dossier.domain.Registry;
  * its event loop keeps up ({@link EventLoopDelay}): when the loop is behind by more than a tenth of
  * the slow-call duration, the answer was handled late, so the call then counts as a success or a
  * failure but never as slow. A registry that hangs still fails by its timeout.
+ *
+ * <p>Every change of the breaker's state is logged, an opening as a warning with the failure and
+ * slow-call rates that caused it.
  */
 public final class Resilience {
+  private static final Logger LOG = Logger.getLogger(Resilience.class.getName());
+
   private final Vertx vertx;
   private final Registry registry;
   private final ConnectorConfig.RetryConfig retry;
@@ -43,6 +49,7 @@ public final class Resilience {
     this.retry = config.retry();
     this.openWait = config.breaker().waitInOpenState();
     this.breaker = CircuitBreaker.of(name, breakerConfig(config.breaker()));
+    breaker.getEventPublisher().onStateTransition(event -> log(event.getStateTransition()));
     this.bulkhead =
         Bulkhead.of(
             name,
@@ -72,6 +79,24 @@ public final class Resilience {
 
   public CircuitBreaker breaker() {
     return breaker;
+  }
+
+  private void log(CircuitBreaker.StateTransition transition) {
+    String change =
+        registry + " breaker " + transition.getFromState() + " -> " + transition.getToState();
+    if (transition.getToState() != CircuitBreaker.State.OPEN) {
+      LOG.info(change);
+      return;
+    }
+    CircuitBreaker.Metrics judged = breaker.getMetrics();
+    LOG.warning(
+        () ->
+            String.format(
+                "%s: of the last %d calls %.0f %% failed and %.0f %% were slow",
+                change,
+                judged.getNumberOfBufferedCalls(),
+                Math.max(0, judged.getFailureRate()),
+                Math.max(0, judged.getSlowCallRate())));
   }
 
   /** A call to the registry; it runs {@code connected} once it has a connection to it. */

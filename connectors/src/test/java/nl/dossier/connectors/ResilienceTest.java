@@ -7,13 +7,19 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import nl.dossier.domain.Registry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The breaker's slow-call judgement on a real event loop, busy or not. */
+/** The breaker's slow-call judgement on a real event loop, busy or not, and its log. */
 class ResilienceTest {
   static final long SLOW_MS = 200;
 
@@ -60,22 +66,69 @@ class ResilienceTest {
     assertThat(metrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
   }
 
-  /** On one event loop: watches it, makes a call that answers after answerMs, then stays busy. */
+  @Test
+  void anOpeningIsLoggedWithTheRatesThatCausedIt() throws Exception {
+    var logged = new ArrayList<LogRecord>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger logger = Logger.getLogger(Resilience.class.getName());
+    logger.addHandler(capture);
+    try {
+      // when the registry answers ten calls (the window) slowly
+      calls(10, 2 * SLOW_MS, 0);
+    } finally {
+      logger.removeHandler(capture);
+    }
+    // then the breaker opens, and says why
+    assertThat(resilience.breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+    assertThat(logged)
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+              assertThat(record.getMessage())
+                  .isEqualTo(
+                      "DUO breaker CLOSED -> OPEN: of the last 10 calls 0 % failed and 100 % were"
+                          + " slow");
+            });
+  }
+
   private void call(long answerMs, long busyMs) throws Exception {
-    var done = new CompletableFuture<String>();
+    calls(1, answerMs, busyMs);
+  }
+
+  /**
+   * On one event loop: watches it, makes {@code n} calls at once, each answered after answerMs,
+   * then stays busy for busyMs.
+   */
+  private void calls(int n, long answerMs, long busyMs) throws Exception {
+    var done = new CompletableFuture<List<String>>();
     vertx.runOnContext(
         start -> {
           delay.watch(vertx);
           vertx.setTimer(
               3 * EventLoopDelay.PERIOD_MS,
               probed -> {
-                resilience
-                    .execute(true, connected -> answerAfter(answerMs))
-                    .onComplete(outcome -> done.complete(outcome.result()));
+                var answers = new ArrayList<Future<String>>();
+                for (int i = 0; i < n; i++) {
+                  answers.add(resilience.execute(true, connected -> answerAfter(answerMs)));
+                }
+                Future.all(answers).onComplete(all -> done.complete(all.result().list()));
                 busy(busyMs);
               });
         });
-    assertThat(done.get(5, TimeUnit.SECONDS)).isEqualTo("answer");
+    assertThat(done.get(5, TimeUnit.SECONDS)).hasSize(n).containsOnly("answer");
   }
 
   private Future<String> answerAfter(long ms) {
