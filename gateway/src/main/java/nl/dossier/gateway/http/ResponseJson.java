@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a response body as JSON, as Vert.x's {@code JsonObject.toBuffer()} does, but tells the
- * types of graphql-java's answers (strings, {@code LinkedHashMap}s, {@code ArrayList}s) by their
- * exact class before any interface: on JDK 17, Vert.x's checks against {@code Map} and {@code List}
- * for every value cost more than writing the answer (BENCHMARKS.md, session 9). Anything else is
- * written by Vert.x's codec.
+ * Writes a response body as JSON, byte for byte as Vert.x's {@code JsonObject.toBuffer()} does.
+ * Vert.x's codec checks every value against {@code JsonObject}, {@code JsonArray}, {@code Map} and
+ * {@code List} before it looks for a string; in a profile of the owner's dossier that took most of
+ * the time spent writing the answer (BENCHMARKS.md, session 9). Here the common types of
+ * graphql-java's answers are told by their exact class first, and Jackson's output is copied once,
+ * into the buffer that is sent. Values that are neither these, lists nor maps are written by
+ * Vert.x's codec.
  */
 final class ResponseJson {
   private static final JsonFactory FACTORY = new JsonFactory();
