@@ -3,7 +3,6 @@ package nl.dossier.gateway.graphql;
 import graphql.GraphQL;
 import graphql.TypeResolutionEnvironment;
 import graphql.scalars.ExtendedScalars;
-import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -80,8 +79,7 @@ public final class GraphQLFactory {
             services.assertions(),
             services.clock());
     return RuntimeWiring.newRuntimeWiring()
-        .codeRegistry(
-            GraphQLCodeRegistry.newCodeRegistry().defaultDataFetcher(RecordFetcher.FACTORY))
+        .wiringFactory(RecordFetcher.WIRING)
         .scalar(ExtendedScalars.Date)
         .scalar(ExtendedScalars.DateTime)
         .scalar(Scalars.URL)
