@@ -20,9 +20,9 @@ import java.util.function.Supplier;
  * is read as graphql-java reads properties. A field's parent is almost always one record class, so
  * the fetcher keeps the accessor of the last class it saw and looks up another only when the class
  * changes. graphql-java's own lookup builds and compares a cache key of class and property names
- * for every field of every answer: 29-33 ns a field, against 11-14 ns for a lookup by name
- * (BENCHMARKS.md, session 3), which in turn was half of this fetcher's time in a profile (session
- * 9).
+ * for every field of every answer (29-33 ns a field, against 11-14 ns for a lookup by name:
+ * BENCHMARKS.md, session 3); the lookup by name was in one profile more than half of this fetcher's
+ * time (session 9).
  */
 final class RecordFetcher implements LightDataFetcher<Object> {
   /** Gives every field that has no fetcher of its own a fetcher of this kind. */
