@@ -124,7 +124,9 @@ class ResilienceTest {
                 for (int i = 0; i < n; i++) {
                   answers.add(resilience.execute(true, connected -> answerAfter(answerMs)));
                 }
-                Future.all(answers).onComplete(all -> done.complete(all.result().list()));
+                Future.all(answers)
+                    .onSuccess(all -> done.complete(all.list()))
+                    .onFailure(done::completeExceptionally);
                 busy(busyMs);
               });
         });
