@@ -2,7 +2,6 @@ package nl.dossier.gateway.graphql;
 
 import graphql.GraphQL;
 import graphql.TypeResolutionEnvironment;
-import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -80,8 +79,8 @@ public final class GraphQLFactory {
             services.clock());
     return RuntimeWiring.newRuntimeWiring()
         .wiringFactory(RecordFetcher.WIRING)
-        .scalar(ExtendedScalars.Date)
-        .scalar(ExtendedScalars.DateTime)
+        .scalar(Scalars.DATE)
+        .scalar(Scalars.DATE_TIME)
         .scalar(Scalars.URL)
         .directive(PolicyDirectiveWiring.DIRECTIVE, new PolicyDirectiveWiring(services.policy()))
         .type(
