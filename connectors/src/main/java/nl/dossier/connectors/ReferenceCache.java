@@ -1,7 +1,6 @@
 package nl.dossier.connectors;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.Function;
@@ -20,7 +19,7 @@ public final class ReferenceCache<V> {
       Vertx vertx, ConnectorConfig.CacheConfig config, Function<String, Future<V>> load) {
     this.vertx = vertx;
     this.cache =
-        Caffeine.newBuilder()
+        Caches.builder()
             .maximumSize(config.maxSize())
             .expireAfterWrite(config.ttl())
             .refreshAfterWrite(config.refreshAfter())

@@ -1,12 +1,12 @@
 package nl.dossier.connectors.eduid;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import nl.dossier.connectors.Caches;
 import nl.dossier.connectors.Upstream;
 import nl.dossier.connectors.UpstreamException;
 
@@ -31,8 +31,7 @@ public final class HttpTokenExchange implements TokenExchange {
     this.upstream = upstream;
     this.clientId = clientId;
     this.clientSecret = clientSecret;
-    this.issued =
-        Caffeine.newBuilder().maximumSize(100_000).expireAfter(new UntilExpiry()).buildAsync();
+    this.issued = Caches.builder().maximumSize(100_000).expireAfter(new UntilExpiry()).buildAsync();
   }
 
   @Override

@@ -1,7 +1,6 @@
 package nl.dossier.gateway.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -20,6 +19,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
+import nl.dossier.connectors.Caches;
 
 /**
  * The gateway's own signing key (ES256, kept in the grant store so links survive a restart). It
@@ -34,7 +34,7 @@ public final class GatewayKeys {
   private final String issuer;
   private final Clock clock;
   private final Cache<String, String> assertions =
-      Caffeine.newBuilder()
+      Caches.builder()
           .maximumSize(100_000)
           .expireAfterWrite(ASSERTION_VALIDITY.minusMinutes(1))
           .build();

@@ -1,7 +1,6 @@
 package nl.dossier.gateway.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -18,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import nl.dossier.connectors.Caches;
 import nl.dossier.gateway.config.AuthConfig;
 
 /**
@@ -37,7 +37,7 @@ public final class JwtAuthenticator {
   private final Set<String> parties;
   private final AtomicReference<Verifier> verifier = new AtomicReference<>();
   private final Cache<String, Verified> verified =
-      Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(REMEMBER).build();
+      Caches.builder().maximumSize(50_000).expireAfterWrite(REMEMBER).build();
 
   public JwtAuthenticator(
       AuthConfig config, JwksCache jwks, GatewayKeys gatewayKeys, Set<String> parties) {

@@ -1,12 +1,12 @@
 package nl.dossier.gateway.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import nl.dossier.connectors.Caches;
 
 /**
  * Parsed and validated documents, kept per document text so that a repeated query is not parsed and
@@ -14,7 +14,7 @@ import java.util.function.Function;
  */
 final class CachedDocuments implements PreparsedDocumentProvider {
   private final Cache<String, PreparsedDocumentEntry> documents =
-      Caffeine.newBuilder().maximumSize(2_000).build();
+      Caches.builder().maximumSize(2_000).build();
 
   @Override
   public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(

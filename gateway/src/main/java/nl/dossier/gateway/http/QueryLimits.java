@@ -1,7 +1,6 @@
 package nl.dossier.gateway.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.language.Directive;
 import graphql.language.Document;
 import graphql.language.Field;
@@ -17,6 +16,7 @@ import graphql.parser.exceptions.ParseCancelledException;
 import graphql.schema.GraphQLSchema;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import nl.dossier.connectors.Caches;
 import nl.dossier.gateway.config.LimitsConfig;
 import nl.dossier.gateway.error.DossierErrorType;
 import nl.dossier.gateway.graphql.QueryCost;
@@ -30,7 +30,7 @@ final class QueryLimits {
   private final LimitsConfig limits;
   private final GraphQLSchema schema;
   private final ParserOptions parserOptions;
-  private final Cache<String, Verdict> verdicts = Caffeine.newBuilder().maximumSize(2_000).build();
+  private final Cache<String, Verdict> verdicts = Caches.builder().maximumSize(2_000).build();
 
   QueryLimits(LimitsConfig limits, GraphQLSchema schema) {
     this.limits = limits;

@@ -1,7 +1,6 @@
 package nl.dossier.gateway.policy;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import nl.dossier.connectors.Caches;
 
 /**
  * The grants that reads under a share are decided on, kept briefly (DESIGN.md: grants may be cached
@@ -28,7 +28,7 @@ public final class GrantCache {
 
   public GrantCache(GrantStore store) {
     this.store = store;
-    this.grants = Caffeine.newBuilder().maximumSize(MAX_GRANTS).expireAfterWrite(TTL).buildAsync();
+    this.grants = Caches.builder().maximumSize(MAX_GRANTS).expireAfterWrite(TTL).buildAsync();
   }
 
   /**
