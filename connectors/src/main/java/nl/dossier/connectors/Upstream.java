@@ -189,19 +189,54 @@ public final class Upstream {
       return Future.failedFuture(UpstreamException.badResponse(registry));
     }
     Promise<Buffer> body = Promise.promise();
-    Buffer received = Buffer.buffer(announced > 0 ? (int) announced : 1024);
+    var received = new Received(announced);
     response.handler(
         chunk -> {
           if (received.length() + chunk.length() > limit) {
             body.tryFail(UpstreamException.badResponse(registry));
             response.request().reset();
           } else {
-            received.appendBuffer(chunk);
+            received.add(chunk);
           }
         });
     response.exceptionHandler(body::tryFail);
-    response.endHandler(end -> body.tryComplete(received));
+    response.endHandler(end -> body.tryComplete(received.all()));
     return body.future();
+  }
+
+  /**
+   * The chunks of a body as they arrive. A body that comes in one chunk, as most registry answers
+   * do, is kept as that chunk; only a second chunk makes a buffer to gather them in.
+   */
+  private static final class Received {
+    private final long announced;
+    private Buffer first;
+    private Buffer gathered;
+
+    Received(long announced) {
+      this.announced = announced;
+    }
+
+    int length() {
+      return gathered != null ? gathered.length() : first != null ? first.length() : 0;
+    }
+
+    void add(Buffer chunk) {
+      if (first == null && gathered == null) {
+        first = chunk;
+        return;
+      }
+      if (gathered == null) {
+        gathered = Buffer.buffer((int) Math.max(announced, 2L * first.length()));
+        gathered.appendBuffer(first);
+        first = null;
+      }
+      gathered.appendBuffer(chunk);
+    }
+
+    Buffer all() {
+      return gathered != null ? gathered : first != null ? first : Buffer.buffer();
+    }
   }
 
   /**
