@@ -33,7 +33,7 @@ final class ResponseJson {
     } catch (IOException e) {
       throw new EncodeException("The response could not be written as JSON", e);
     }
-    return out.buffer;
+    return out.buffer();
   }
 
   private static void write(Object value, JsonGenerator json) throws IOException {
@@ -74,18 +74,30 @@ final class ResponseJson {
     json.writeEndArray();
   }
 
-  /** Jackson's output, copied once into the buffer that is sent. */
+  /**
+   * Jackson's output, copied once into the buffer that is sent. Jackson hands it over when its own
+   * buffer (8,000 bytes) is full or the answer is complete, so the buffer is made at the first
+   * hand-over, to the size of it: an answer that fits Jackson's buffer is copied without spare room
+   * and without being copied again as the buffer grows.
+   */
   private static final class BufferOutput extends OutputStream {
-    private final Buffer buffer = Buffer.buffer(4096);
+    private Buffer buffer;
 
     @Override
     public void write(int b) {
-      buffer.appendByte((byte) b);
+      write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) {
+      if (buffer == null) {
+        buffer = Buffer.buffer(length);
+      }
       buffer.appendBytes(bytes, offset, length);
+    }
+
+    Buffer buffer() {
+      return buffer == null ? Buffer.buffer() : buffer;
     }
   }
 }
