@@ -121,13 +121,12 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
           verdict.fields(),
           () -> execute(rc, caller, request).map(result -> new Answer(List.of(result), false)));
     }
-    String body = rc.body().asString();
-    List<GraphQLRequest> requests = GraphQLRequest.fromBody(body, limits.maxBatch());
+    GraphQLRequest.Body body = GraphQLRequest.fromBody(rc.body().buffer(), limits.maxBatch());
+    List<GraphQLRequest> requests = body.operations();
     long fields = 0;
     for (GraphQLRequest request : requests) {
       fields += queryLimits.check(request.query()).fields();
     }
-    boolean batch = body.stripLeading().startsWith("[");
     return admitted(
         rc,
         fields,
@@ -135,7 +134,7 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
           var results = new ArrayList<Future<ExecutionResult>>(requests.size());
           requests.forEach(request -> results.add(execute(rc, caller, request)));
           // join, not all: the fields are given back only when every operation has ended
-          return Future.join(results).map(all -> new Answer(all.list(), batch));
+          return Future.join(results).map(all -> new Answer(all.list(), body.batch()));
         });
   }
 

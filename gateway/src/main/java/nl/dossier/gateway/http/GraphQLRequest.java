@@ -1,6 +1,7 @@
 package nl.dossier.gateway.http;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -12,9 +13,19 @@ import java.util.Map;
 /** The parameters of one GraphQL-over-HTTP request, from a JSON body or a query string. */
 record GraphQLRequest(String query, String operationName, Map<String, Object> variables) {
 
-  /** The requests in a POST body: one JSON object, or a JSON array of them (a batch). */
-  static List<GraphQLRequest> fromBody(String body, int maxBatch) {
-    if (body == null || body.isBlank()) {
+  /**
+   * The operations of a POST body: one JSON object, or a JSON array of them (a batch).
+   *
+   * @param batch whether the body was an array, whose answer is an array too
+   */
+  record Body(List<GraphQLRequest> operations, boolean batch) {}
+
+  /**
+   * Reads a POST body. It is parsed from its UTF-8 bytes, without decoding it into a string first;
+   * bytes that are not UTF-8 are not JSON.
+   */
+  static Body fromBody(Buffer body, int maxBatch) {
+    if (body == null || body.length() == 0) {
       throw new BadRequestException("The body is empty");
     }
     Object parsed;
@@ -24,7 +35,7 @@ record GraphQLRequest(String query, String operationName, Map<String, Object> va
       throw new BadRequestException("The body is not JSON");
     }
     if (parsed instanceof JsonObject json) {
-      return List.of(fromJson(json));
+      return new Body(List.of(fromJson(json)), false);
     }
     if (!(parsed instanceof JsonArray batch) || batch.isEmpty()) {
       throw new BadRequestException("The body must be a JSON object, or a non-empty array of them");
@@ -40,7 +51,7 @@ record GraphQLRequest(String query, String operationName, Map<String, Object> va
       }
       requests.add(fromJson(json));
     }
-    return requests;
+    return new Body(requests, true);
   }
 
   private static GraphQLRequest fromJson(JsonObject json) {
