@@ -97,7 +97,9 @@ public final class Launcher {
     for (String party : PARTIES) {
       Files.writeString(tokens.resolve(party + ".jwt"), issuer.clientToken(party));
     }
-    String storeUrl = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("h2/dossier");
+    // the gateway's default store settings (GatewayConfig.DEFAULT_STORE_URL), in the work directory
+    String storeUrl =
+        "jdbc:h2:file:" + dir.toAbsolutePath().resolve("h2/dossier") + ";CACHE_SIZE=2048";
     JsonObject config = GatewayConfigJson.of(stubs.ports(), issuer.issuer(), gatewayPort, storeUrl);
     String extra = System.getenv("GATEWAY_CONFIG_EXTRA");
     if (extra != null && !extra.isBlank()) {
