@@ -99,6 +99,39 @@ class GraphQLOverHttpIT {
   }
 
   @Test
+  void emptyAndBlankBodiesAre400() {
+    assertBadRequest(send(post("")));
+    assertBadRequest(send(post(" \n ")));
+  }
+
+  @Test
+  void bodyThatIsNotUtf8Is400() {
+    byte[] latin1 =
+        "{\"query\": \"{ me { name } }\", \"operationName\": \"caf\u00e9\"}"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertBadRequest(
+        send(
+            request()
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(latin1))));
+  }
+
+  @Test
+  void anArrayAfterLeadingSpaceIsABatchAndAnsweredAsOne() {
+    var query = new JsonObject().put("query", "{ me { name } }").encode();
+    var answer = send(post(" \n\t[" + query + "]"));
+    assertThat(answer.status()).isEqualTo(200);
+    var results = new io.vertx.core.json.JsonArray(answer.body());
+    assertThat(results.size()).isEqualTo(1);
+    assertThat(results.getJsonObject(0).getJsonObject("data").getJsonObject("me").getString("name"))
+        .isEqualTo("Mariska Jansen");
+    var single = send(post(" " + query));
+    assertThat(single.body()).startsWith("{");
+    assertThat(single.json().getJsonObject("data").getJsonObject("me").getString("name"))
+        .isEqualTo("Mariska Jansen");
+  }
+
+  @Test
   void bodyThatIsNotAnObjectIs400() {
     assertBadRequest(send(post("\"{ me { name } }\"")));
   }
