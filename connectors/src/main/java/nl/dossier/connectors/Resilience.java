@@ -9,6 +9,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.logging.Logger;
 import nl.dossier.domain.Registry;
 
@@ -22,10 +24,12 @@ import nl.dossier.domain.Registry;
  * has a connection, not from when it began waiting for one in the pool. And it is judged only while
  * its event loop keeps up ({@link EventLoopDelay}): when the loop is behind by more than a tenth of
  * the slow-call duration, the answer was handled late, so the call then counts as a success or a
- * failure but never as slow. A registry that hangs still fails by its timeout.
+ * failure but never as slow, and a timeout is not counted at all (the answer may have been waiting
+ * in the socket while the loop was busy, as when a cold gateway is flooded with calls). A registry
+ * that hangs does not keep the loop busy, so its timeouts still count.
  *
  * <p>Every change of the breaker's state is logged, an opening as a warning with the failure and
- * slow-call rates that caused it.
+ * slow-call rates that caused it and the failures it counted, by reason.
  */
 public final class Resilience {
   private static final Logger LOG = Logger.getLogger(Resilience.class.getName());
@@ -39,6 +43,10 @@ public final class Resilience {
   private final IntervalFunction backoff;
   private final EventLoopDelay delay;
   private final long judgeWhileBehindAtMost;
+
+  /** The failures the breaker counted since its last change of state, by reason (for its log). */
+  private final AtomicIntegerArray failures =
+      new AtomicIntegerArray(UpstreamException.Reason.values().length);
 
   public Resilience(
       Vertx vertx, String name, Registry registry, ConnectorConfig config, EventLoopDelay delay) {
@@ -84,6 +92,7 @@ public final class Resilience {
   private void log(CircuitBreaker.StateTransition transition) {
     String change =
         registry + " breaker " + transition.getFromState() + " -> " + transition.getToState();
+    String counted = countedFailures();
     if (transition.getToState() != CircuitBreaker.State.OPEN) {
       LOG.info(change);
       return;
@@ -92,11 +101,26 @@ public final class Resilience {
     LOG.warning(
         () ->
             String.format(
-                "%s: of the last %d calls %.0f %% failed and %.0f %% were slow",
+                "%s: of the last %d calls %.0f %% failed and %.0f %% were slow%s",
                 change,
                 judged.getNumberOfBufferedCalls(),
                 Math.max(0, judged.getFailureRate()),
-                Math.max(0, judged.getSlowCallRate())));
+                Math.max(0, judged.getSlowCallRate()),
+                counted.isEmpty() ? "" : "; failures counted since the last change: " + counted));
+  }
+
+  /**
+   * The failures counted since the last change of state, as "TIMED_OUT 8, UNAVAILABLE 2"; resets.
+   */
+  private String countedFailures() {
+    var counted = new StringJoiner(", ");
+    for (UpstreamException.Reason reason : UpstreamException.Reason.values()) {
+      int n = failures.getAndSet(reason.ordinal(), 0);
+      if (n > 0) {
+        counted.add(reason + " " + n);
+      }
+    }
+    return counted.toString();
   }
 
   /** A call to the registry; it runs {@code connected} once it has a connection to it. */
@@ -157,16 +181,24 @@ public final class Resilience {
     return pending.andThen(
         outcome -> {
           bulkhead.onComplete();
-          long took =
-              delay.nanos() > judgeWhileBehindAtMost
-                  ? 0
-                  : breaker.getCurrentTimestamp() - started.at;
+          boolean behind = delay.nanos() > judgeWhileBehindAtMost;
+          long took = behind ? 0 : breaker.getCurrentTimestamp() - started.at;
           if (outcome.succeeded()) {
             breaker.onSuccess(took, breaker.getTimestampUnit());
+          } else if (behind && timedOut(outcome.cause())) {
+            breaker.releasePermission();
           } else {
+            if (outcome.cause() instanceof UpstreamException failure && failure.countsAsFailure()) {
+              failures.incrementAndGet(failure.reason().ordinal());
+            }
             breaker.onError(took, breaker.getTimestampUnit(), outcome.cause());
           }
         });
+  }
+
+  private static boolean timedOut(Throwable failure) {
+    return failure instanceof UpstreamException upstream
+        && upstream.reason() == UpstreamException.Reason.TIMED_OUT;
   }
 
   /** When a call began, or had its connection: the start of its time. */

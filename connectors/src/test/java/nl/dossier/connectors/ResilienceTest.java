@@ -19,7 +19,7 @@ import nl.dossier.domain.Registry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The breaker's slow-call judgement on a real event loop, busy or not, and its log. */
+/** The breaker's judgement on a real event loop, busy or not, and its log. */
 class ResilienceTest {
   static final long SLOW_MS = 200;
 
@@ -67,7 +67,77 @@ class ResilienceTest {
   }
 
   @Test
+  void aTimeoutWhileTheEventLoopKeepsUpIsAFailure() throws Exception {
+    // when a call times out and the event loop is idle
+    failedCall(UpstreamException.timedOut(Registry.DUO), 0);
+    // then
+    assertThat(metrics().getNumberOfFailedCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void aTimeoutSeenWhileItsEventLoopIsBehindIsNotHeldAgainstTheRegistry() throws Exception {
+    // when a call times out while the event loop is busy for twice the slow-call duration (a
+    // cold gateway flooded with calls: the answer may be waiting, unread, in the socket)
+    failedCall(UpstreamException.timedOut(Registry.DUO), 2 * SLOW_MS);
+    // then it is not judged at all
+    assertThat(metrics().getNumberOfBufferedCalls()).isZero();
+  }
+
+  @Test
+  void aRegistryErrorWhileTheEventLoopIsBehindIsStillAFailure() throws Exception {
+    // when the registry answers 503 while the event loop is busy
+    failedCall(UpstreamException.ofStatus(Registry.DUO, 503, null), 2 * SLOW_MS);
+    // then that is the registry's own verdict, whenever it is read
+    assertThat(metrics().getNumberOfFailedCalls()).isEqualTo(1);
+  }
+
+  @Test
   void anOpeningIsLoggedWithTheRatesThatCausedIt() throws Exception {
+    // when the registry answers ten calls (the window) slowly
+    var logged = logged(() -> calls(10, 2 * SLOW_MS, 0));
+    // then the breaker opens, and says why
+    assertThat(resilience.breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+    assertThat(logged)
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+              assertThat(record.getMessage())
+                  .isEqualTo(
+                      "DUO breaker CLOSED -> OPEN: of the last 10 calls 0 % failed and 100 % were"
+                          + " slow");
+            });
+  }
+
+  @Test
+  void anOpeningByFailuresNamesThem() throws Exception {
+    // when the registry answers 503 four times and times out six times
+    var logged =
+        logged(
+            () -> {
+              for (int i = 0; i < 10; i++) {
+                failedCall(
+                    i < 4
+                        ? UpstreamException.ofStatus(Registry.DUO, 503, null)
+                        : UpstreamException.timedOut(Registry.DUO),
+                    0);
+              }
+            });
+    // then
+    assertThat(logged)
+        .singleElement()
+        .extracting(LogRecord::getMessage)
+        .isEqualTo(
+            "DUO breaker CLOSED -> OPEN: of the last 10 calls 100 % failed and 0 % were slow;"
+                + " failures counted since the last change: UNAVAILABLE 4, TIMED_OUT 6");
+  }
+
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  /** What {@link Resilience} logs while {@code work} runs. */
+  private static List<LogRecord> logged(Work work) throws Exception {
     var logged = new ArrayList<LogRecord>();
     Handler capture =
         new Handler() {
@@ -85,23 +155,11 @@ class ResilienceTest {
     Logger logger = Logger.getLogger(Resilience.class.getName());
     logger.addHandler(capture);
     try {
-      // when the registry answers ten calls (the window) slowly
-      calls(10, 2 * SLOW_MS, 0);
+      work.run();
     } finally {
       logger.removeHandler(capture);
     }
-    // then the breaker opens, and says why
-    assertThat(resilience.breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
-    assertThat(logged)
-        .singleElement()
-        .satisfies(
-            record -> {
-              assertThat(record.getLevel()).isEqualTo(Level.WARNING);
-              assertThat(record.getMessage())
-                  .isEqualTo(
-                      "DUO breaker CLOSED -> OPEN: of the last 10 calls 0 % failed and 100 % were"
-                          + " slow");
-            });
+    return logged;
   }
 
   private void call(long answerMs, long busyMs) throws Exception {
@@ -131,6 +189,34 @@ class ResilienceTest {
               });
         });
     assertThat(done.get(5, TimeUnit.SECONDS)).hasSize(n).containsOnly("answer");
+  }
+
+  /**
+   * On one event loop: watches it, makes one call (not retried) that fails with {@code failure}
+   * after 10 ms, then stays busy for busyMs.
+   */
+  private void failedCall(UpstreamException failure, long busyMs) throws Exception {
+    var done = new CompletableFuture<Throwable>();
+    vertx.runOnContext(
+        start -> {
+          delay.watch(vertx);
+          vertx.setTimer(
+              3 * EventLoopDelay.PERIOD_MS,
+              probed -> {
+                resilience
+                    .<String>execute(
+                        false,
+                        connected -> {
+                          connected.run();
+                          Promise<String> answer = Promise.promise();
+                          vertx.setTimer(10, id -> answer.fail(failure));
+                          return answer.future();
+                        })
+                    .onComplete(outcome -> done.complete(outcome.cause()));
+                busy(busyMs);
+              });
+        });
+    assertThat(done.get(5, TimeUnit.SECONDS)).isSameAs(failure);
   }
 
   private Future<String> answerAfter(long ms) {
