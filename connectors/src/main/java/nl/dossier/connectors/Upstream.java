@@ -39,6 +39,7 @@ public final class Upstream {
   private final ConnectorConfig config;
   private final Resilience resilience;
   private final Clock clock;
+  private final RequestOptions base;
 
   /**
    * @param client the HTTP client to call with from the current thread (the gateway gives each
@@ -58,6 +59,7 @@ public final class Upstream {
     this.config = config;
     this.resilience = resilience;
     this.clock = clock;
+    this.base = RegistryRequest.base(config.baseUrl());
   }
 
   public Registry registry() {
@@ -75,12 +77,12 @@ public final class Upstream {
 
   /** A GET on a path below the base URL, with the timeout set. */
   public RegistryRequest get(String path) {
-    return new RegistryRequest(HttpMethod.GET, config.baseUrl() + path, timeoutMillis());
+    return new RegistryRequest(HttpMethod.GET, base, path, timeoutMillis());
   }
 
   /** A POST on a path below the base URL, with the timeout set. */
   public RegistryRequest post(String path) {
-    return new RegistryRequest(HttpMethod.POST, config.baseUrl() + path, timeoutMillis());
+    return new RegistryRequest(HttpMethod.POST, base, path, timeoutMillis());
   }
 
   /** GETs and maps a 200 JSON object; any other status fails. Retried when it fails. */
