@@ -172,21 +172,16 @@ class ResilienceTest {
    */
   private void calls(int n, long answerMs, long busyMs) throws Exception {
     var done = new CompletableFuture<List<String>>();
-    vertx.runOnContext(
-        start -> {
-          delay.watch(vertx);
-          vertx.setTimer(
-              3 * EventLoopDelay.PERIOD_MS,
-              probed -> {
-                var answers = new ArrayList<Future<String>>();
-                for (int i = 0; i < n; i++) {
-                  answers.add(resilience.execute(true, connected -> answerAfter(answerMs)));
-                }
-                Future.all(answers)
-                    .onSuccess(all -> done.complete(all.list()))
-                    .onFailure(done::completeExceptionally);
-                busy(busyMs);
-              });
+    onWatchedEventLoop(
+        () -> {
+          var answers = new ArrayList<Future<String>>();
+          for (int i = 0; i < n; i++) {
+            answers.add(resilience.execute(true, connected -> answerAfter(answerMs)));
+          }
+          Future.all(answers)
+              .onSuccess(all -> done.complete(all.list()))
+              .onFailure(done::completeExceptionally);
+          busy(busyMs);
         });
     assertThat(done.get(5, TimeUnit.SECONDS)).hasSize(n).containsOnly("answer");
   }
@@ -197,26 +192,30 @@ class ResilienceTest {
    */
   private void failedCall(UpstreamException failure, long busyMs) throws Exception {
     var done = new CompletableFuture<Throwable>();
+    onWatchedEventLoop(
+        () -> {
+          resilience
+              .<String>execute(
+                  false,
+                  connected -> {
+                    connected.run();
+                    Promise<String> answer = Promise.promise();
+                    vertx.setTimer(10, id -> answer.fail(failure));
+                    return answer.future();
+                  })
+              .onComplete(outcome -> done.complete(outcome.cause()));
+          busy(busyMs);
+        });
+    assertThat(done.get(5, TimeUnit.SECONDS)).isSameAs(failure);
+  }
+
+  /** Runs {@code work} on one event loop once it is watched and its probe has fired a few times. */
+  private void onWatchedEventLoop(Runnable work) {
     vertx.runOnContext(
         start -> {
           delay.watch(vertx);
-          vertx.setTimer(
-              3 * EventLoopDelay.PERIOD_MS,
-              probed -> {
-                resilience
-                    .<String>execute(
-                        false,
-                        connected -> {
-                          connected.run();
-                          Promise<String> answer = Promise.promise();
-                          vertx.setTimer(10, id -> answer.fail(failure));
-                          return answer.future();
-                        })
-                    .onComplete(outcome -> done.complete(outcome.cause()));
-                busy(busyMs);
-              });
+          vertx.setTimer(3 * EventLoopDelay.PERIOD_MS, probed -> work.run());
         });
-    assertThat(done.get(5, TimeUnit.SECONDS)).isSameAs(failure);
   }
 
   private Future<String> answerAfter(long ms) {

@@ -12,14 +12,16 @@ import graphql.schema.GraphQLScalarType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Objects;
 
 /** The extended scalars, adjusted where their serialization needs it. */
 final class Scalars {
   /** The extended-scalars URL, serialized as its string form rather than a {@code java.net.URL}. */
   static final GraphQLScalarType URL =
-      ExtendedScalars.Url.transform(
-          builder -> builder.coercing(new AsString(ExtendedScalars.Url.getCoercing())));
+      adjusted(
+          ExtendedScalars.Url,
+          (scalar, value, context, locale) ->
+              Objects.toString(scalar.serialize(value, context, locale), null));
 
   /**
    * The extended-scalars DateTime; an {@code OffsetDateTime} is written without its formatter, in
@@ -28,16 +30,12 @@ final class Scalars {
    * (BENCHMARKS.md, session 10). Every other input, and an offset with seconds, goes to it.
    */
   static final GraphQLScalarType DATE_TIME =
-      ExtendedScalars.DateTime.transform(
-          builder ->
-              builder.coercing(
-                  new Serialized(
-                      ExtendedScalars.DateTime.getCoercing(),
-                      value ->
-                          value instanceof OffsetDateTime time
-                                  && time.getOffset().getTotalSeconds() % 60 == 0
-                              ? dateTime(time)
-                              : null)));
+      adjusted(
+          ExtendedScalars.DateTime,
+          (scalar, value, context, locale) ->
+              value instanceof OffsetDateTime time && time.getOffset().getTotalSeconds() % 60 == 0
+                  ? dateTime(time)
+                  : scalar.serialize(value, context, locale));
 
   /**
    * The extended-scalars Date; a {@code LocalDate} of the years 1 to 9999 is written as its ISO
@@ -45,17 +43,12 @@ final class Scalars {
    * as years of an era) and other inputs go to the scalar.
    */
   static final GraphQLScalarType DATE =
-      ExtendedScalars.Date.transform(
-          builder ->
-              builder.coercing(
-                  new Serialized(
-                      ExtendedScalars.Date.getCoercing(),
-                      value ->
-                          value instanceof LocalDate date
-                                  && date.getYear() >= 1
-                                  && date.getYear() <= 9999
-                              ? date.toString()
-                              : null)));
+      adjusted(
+          ExtendedScalars.Date,
+          (scalar, value, context, locale) ->
+              value instanceof LocalDate date && date.getYear() >= 1 && date.getYear() <= 9999
+                  ? date.toString()
+                  : scalar.serialize(value, context, locale));
 
   private Scalars() {}
 
@@ -75,57 +68,41 @@ final class Scalars {
     return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 
-  /**
-   * A coercing that serializes what {@code fast} can write itself (it answers null for anything
-   * else) and leaves the rest, and all parsing, to the extended scalar's own.
-   */
-  private record Serialized(Coercing<?, ?> delegate, Function<Object, String> fast)
+  /** How an adjusted scalar writes a value; {@code scalar} is the extended scalar's coercing. */
+  private interface Writer {
+    Object write(Coercing<?, ?> scalar, Object value, GraphQLContext context, Locale locale);
+  }
+
+  private static GraphQLScalarType adjusted(GraphQLScalarType scalar, Writer writer) {
+    return scalar.transform(
+        builder -> builder.coercing(new Adjusted(scalar.getCoercing(), writer)));
+  }
+
+  /** Writes values with {@code writer}; parsing is the extended scalar's own. */
+  private record Adjusted(Coercing<?, ?> scalar, Writer writer)
       implements Coercing<Object, Object> {
     @Override
     public Object serialize(Object input, GraphQLContext context, Locale locale)
         throws CoercingSerializeException {
-      String written = fast.apply(input);
-      return written != null ? written : delegate.serialize(input, context, locale);
+      return writer.write(scalar, input, context, locale);
     }
 
     @Override
     public Object parseValue(Object input, GraphQLContext context, Locale locale)
         throws CoercingParseValueException {
-      return delegate.parseValue(input, context, locale);
+      return scalar.parseValue(input, context, locale);
     }
 
     @Override
     public Object parseLiteral(
         Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale)
         throws CoercingParseLiteralException {
-      return delegate.parseLiteral(input, variables, context, locale);
+      return scalar.parseLiteral(input, variables, context, locale);
     }
 
     @Override
     public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-      return delegate.valueToLiteral(input, context, locale);
-    }
-  }
-
-  private record AsString(Coercing<?, ?> delegate) implements Coercing<Object, String> {
-    @Override
-    public String serialize(Object input, GraphQLContext context, Locale locale)
-        throws CoercingSerializeException {
-      Object value = delegate.serialize(input, context, locale);
-      return value == null ? null : value.toString();
-    }
-
-    @Override
-    public Object parseValue(Object input, GraphQLContext context, Locale locale)
-        throws CoercingParseValueException {
-      return delegate.parseValue(input, context, locale);
-    }
-
-    @Override
-    public Object parseLiteral(
-        Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale)
-        throws CoercingParseLiteralException {
-      return delegate.parseLiteral(input, variables, context, locale);
+      return scalar.valueToLiteral(input, context, locale);
     }
   }
 }
