@@ -138,6 +138,26 @@ class UpstreamTest {
     assertThat(callAtOnce(1)).containsExactly("answered");
   }
 
+  @Test
+  void anAnswerInManyChunksIsReadWhole() throws Exception {
+    // given a registry that streams an answer under the limit in sixteen parts, without a length
+    String padding = "0123456789".repeat(MAX_BYTES / 20);
+    registry.stubFor(
+        get(urlPathEqualTo("/item"))
+            .willReturn(
+                aResponse()
+                    .withBody("{\"state\":\"answered\",\"padding\":\"" + padding + "\"}")
+                    .withChunkedDribbleDelay(16, 100)));
+    // then every part is in what is read
+    var call =
+        onEventLoop(
+            () ->
+                upstream.object(
+                    upstream.get("/item"),
+                    json -> json.getString("state") + " " + json.getString("padding").length()));
+    assertThat(call.get(10, TimeUnit.SECONDS)).isEqualTo("answered " + padding.length());
+  }
+
   /** A well-formed JSON object of about this many bytes: only its size is wrong. */
   private static String jsonOfLength(int bytes) {
     return "{\"state\":\"answered\",\"padding\":\"" + "x".repeat(bytes) + "\"}";
