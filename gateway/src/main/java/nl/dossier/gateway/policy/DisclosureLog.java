@@ -55,7 +55,8 @@ public final class DisclosureLog {
                     grantId,
                     party,
                     entry.purpose,
-                    entry.coordinates,
+                    // immutable already, so Disclosure keeps it rather than copying it twice
+                    Set.of(entry.coordinates.toArray(String[]::new)),
                     entry.denied,
                     at)));
     return entries;
