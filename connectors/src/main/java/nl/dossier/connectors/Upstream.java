@@ -212,32 +212,31 @@ public final class Upstream {
    */
   private static final class Received {
     private final long announced;
-    private Buffer first;
-    private Buffer gathered;
+    private Buffer body = Buffer.buffer(0);
+    private boolean gathering;
 
     Received(long announced) {
       this.announced = announced;
     }
 
     int length() {
-      return gathered != null ? gathered.length() : first != null ? first.length() : 0;
+      return body.length();
     }
 
     void add(Buffer chunk) {
-      if (first == null && gathered == null) {
-        first = chunk;
+      if (body.length() == 0) {
+        body = chunk;
         return;
       }
-      if (gathered == null) {
-        gathered = Buffer.buffer((int) Math.max(announced, 2L * first.length()));
-        gathered.appendBuffer(first);
-        first = null;
+      if (!gathering) {
+        body = Buffer.buffer((int) Math.max(announced, 2L * body.length())).appendBuffer(body);
+        gathering = true;
       }
-      gathered.appendBuffer(chunk);
+      body.appendBuffer(chunk);
     }
 
     Buffer all() {
-      return gathered != null ? gathered : first != null ? first : Buffer.buffer();
+      return body;
     }
   }
 
