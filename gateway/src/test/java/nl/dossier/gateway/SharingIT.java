@@ -133,6 +133,42 @@ class SharingIT {
   }
 
   @Test
+  void aDeclaredPurposeIsLoggedTrimmedAndShortenedAndNeverFailsTheRead() {
+    // given
+    String share =
+        create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
+    // when the party declares the purpose padded with spaces, and then one of 5,000 characters
+    JsonObject padded =
+        read(MockRegistries.INTAKE_CLIENT_ID, share, "admission" + " ".repeat(2000));
+    JsonObject tooLong = read(MockRegistries.INTAKE_CLIENT_ID, share, "x".repeat(5000));
+    // then the first is read (purposes match without surrounding space), the second is withheld
+    assertThat(
+            padded
+                .getJsonObject("data")
+                .getJsonObject("dossier")
+                .getJsonArray("diplomas")
+                .getJsonObject(0)
+                .getString("title"))
+        .as(padded.encode())
+        .isEqualTo("Expert IT systems and devices");
+    assertThat(code(tooLong)).isEqualTo("WITHHELD");
+    // and the owner's log shows both, each purpose trimmed and at most 200 characters long
+    JsonArray entries =
+        owner(
+                Persona.MOHAMED,
+                "query($f: DisclosureFilter) { disclosures(filter: $f) { entries { purpose denied } } }",
+                Map.of("f", Map.of("shareId", share)))
+            .getJsonObject("data")
+            .getJsonObject("disclosures")
+            .getJsonArray("entries");
+    assertThat(entries).hasSize(2);
+    assertThat(entries.getJsonObject(0).getString("purpose")).isEqualTo("x".repeat(199) + "…");
+    assertThat(entries.getJsonObject(0).getBoolean("denied")).isTrue();
+    assertThat(entries.getJsonObject(1).getString("purpose")).isEqualTo("admission");
+    assertThat(entries.getJsonObject(1).getBoolean("denied")).isFalse();
+  }
+
+  @Test
   void anotherPartyCannotReadTheShare() {
     // given
     String share =

@@ -67,6 +67,17 @@ public final class DisclosureLog {
         access.grant().id(), id -> new Entry(access.grant().owner(), access.purpose()));
   }
 
+  /**
+   * The purpose as declared, without surrounding space (purposes match without it) and cut to the
+   * longest a grant's may be: a reader's text, however long, is logged and never fails the write.
+   */
+  private static String declared(String purpose) {
+    String trimmed = purpose == null ? "" : purpose.trim();
+    return trimmed.length() <= SharingService.MAX_PURPOSE
+        ? trimmed
+        : trimmed.substring(0, SharingService.MAX_PURPOSE - 1) + "…";
+  }
+
   private static final class Entry {
     final String owner;
     final String purpose;
@@ -75,7 +86,7 @@ public final class DisclosureLog {
 
     Entry(String owner, String purpose) {
       this.owner = owner;
-      this.purpose = purpose;
+      this.purpose = declared(purpose);
     }
   }
 }

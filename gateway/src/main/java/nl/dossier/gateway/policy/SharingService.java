@@ -15,7 +15,7 @@ import nl.dossier.gateway.auth.GatewayKeys;
  */
 public final class SharingService {
   public static final Duration MAX_VALIDITY = Duration.ofDays(5 * 366);
-  private static final int MAX_PURPOSE = 200;
+  static final int MAX_PURPOSE = 200;
 
   private final GrantStore store;
   private final GrantCache grants;
