@@ -41,7 +41,7 @@ public final class JdbcGrantStore implements GrantStore, AutoCloseable {
   // A disclosure's id is a random UUID the gateway makes and nothing looks up, so it is not a key:
   // H2 kept a unique index for it beside its own row id and checked every new id against it, 1.5 %
   // of the party's samples (BENCHMARKS.md, session 11). The log is read by owner and time, newest
-  // first. A store made with an id key (text or UUID, sessions 1-10) keeps it.
+  // first. A store made when the id was a key (text or UUID) keeps that key.
   private static final String SCHEMA =
       """
       CREATE TABLE IF NOT EXISTS grants (
