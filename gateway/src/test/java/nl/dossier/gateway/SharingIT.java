@@ -154,12 +154,10 @@ class SharingIT {
     assertThat(code(tooLong)).isEqualTo("WITHHELD");
     // and the owner's log shows both, each purpose trimmed and at most 200 characters long
     JsonArray entries =
-        owner(
+        disclosures(
                 Persona.MOHAMED,
                 "query($f: DisclosureFilter) { disclosures(filter: $f) { entries { purpose denied } } }",
                 Map.of("f", Map.of("shareId", share)))
-            .getJsonObject("data")
-            .getJsonObject("disclosures")
             .getJsonArray("entries");
     assertThat(entries).hasSize(2);
     assertThat(entries.getJsonObject(0).getString("purpose")).isEqualTo("x".repeat(199) + "…");
@@ -335,12 +333,10 @@ class SharingIT {
     // and each owner's log holds one entry per share of theirs
     for (Persona owner : FOUR_OWNERS) {
       JsonArray entries =
-          owner(
+          disclosures(
                   owner,
                   "query($f: DisclosureFilter) { disclosures(filter: $f, first: 100) { entries { shareId purpose coordinates } } }",
                   Map.of("f", Map.of("party", MockRegistries.INTAKE_CLIENT_ID)))
-              .getJsonObject("data")
-              .getJsonObject("disclosures")
               .getJsonArray("entries");
       var logged =
           entries.stream()
@@ -508,12 +504,10 @@ class SharingIT {
     read(MockRegistries.INTAKE_CLIENT_ID, share, "admission");
     // when
     JsonObject page =
-        owner(
-                Persona.MOHAMED,
-                "query($f: DisclosureFilter) { disclosures(filter: $f, first: 1) { nextCursor entries { at shareId party purpose coordinates denied } } }",
-                Map.of("f", Map.of("shareId", share)))
-            .getJsonObject("data")
-            .getJsonObject("disclosures");
+        disclosures(
+            Persona.MOHAMED,
+            "query($f: DisclosureFilter) { disclosures(filter: $f, first: 1) { nextCursor entries { at shareId party purpose coordinates denied } } }",
+            Map.of("f", Map.of("shareId", share)));
     // then
     JsonObject entry = page.getJsonArray("entries").getJsonObject(0);
     assertThat(entry.getString("party")).isEqualTo(MockRegistries.INTAKE_CLIENT_ID);
@@ -524,30 +518,23 @@ class SharingIT {
         .doesNotContain("Person.name", "Person.badges");
     assertThat(page.getString("nextCursor")).isNotNull();
     JsonObject next =
-        owner(
-                Persona.MOHAMED,
-                "query($f: DisclosureFilter, $after: String) { disclosures(filter: $f, first: 1, after: $after) { nextCursor entries { shareId } } }",
-                Map.of("f", Map.of("shareId", share), "after", page.getString("nextCursor")))
-            .getJsonObject("data")
-            .getJsonObject("disclosures");
+        disclosures(
+            Persona.MOHAMED,
+            "query($f: DisclosureFilter, $after: String) { disclosures(filter: $f, first: 1, after: $after) { nextCursor entries { shareId } } }",
+            Map.of("f", Map.of("shareId", share), "after", page.getString("nextCursor")));
     assertThat(next.getJsonArray("entries")).hasSize(1);
     assertThat(next.getValue("nextCursor")).isNull();
     // and a time filter narrows it
     JsonObject later =
-        owner(
-                Persona.MOHAMED,
-                "query($f: DisclosureFilter) { disclosures(filter: $f) { entries { shareId } } }",
-                Map.of(
-                    "f",
-                    Map.of("shareId", share, "from", Instant.now().plusSeconds(60).toString())))
-            .getJsonObject("data")
-            .getJsonObject("disclosures");
+        disclosures(
+            Persona.MOHAMED,
+            "query($f: DisclosureFilter) { disclosures(filter: $f) { entries { shareId } } }",
+            Map.of(
+                "f", Map.of("shareId", share, "from", Instant.now().plusSeconds(60).toString())));
     assertThat(later.getJsonArray("entries")).isEmpty();
     // and another owner sees none of it
     JsonArray others =
-        owner(Persona.MARISKA, "{ disclosures { entries { shareId } } }", Map.of())
-            .getJsonObject("data")
-            .getJsonObject("disclosures")
+        disclosures(Persona.MARISKA, "{ disclosures { entries { shareId } } }", Map.of())
             .getJsonArray("entries");
     assertThat(others.stream().map(e -> ((JsonObject) e).getString("shareId")))
         .doesNotContain(share);
@@ -754,6 +741,11 @@ class SharingIT {
 
   static JsonObject owner(Persona owner, String query, Map<String, Object> variables) {
     return gateway.query("Bearer " + gateway.token(owner), query, variables);
+  }
+
+  /** An owner's {@code disclosures} page, as {@code query} selects it. */
+  static JsonObject disclosures(Persona owner, String query, Map<String, Object> variables) {
+    return owner(owner, query, variables).getJsonObject("data").getJsonObject("disclosures");
   }
 
   static JsonObject read(String party, String share, String purpose) {
