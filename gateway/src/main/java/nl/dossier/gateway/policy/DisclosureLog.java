@@ -62,17 +62,9 @@ public final class DisclosureLog {
     return entries;
   }
 
-  /**
-   * Called for every field disclosed, so a plain look-up: computeIfAbsent's lambda was one more
-   * object each time.
-   */
   private Entry entry(Access.GrantAccess access) {
-    Entry entry = byGrant.get(access.grant().id());
-    if (entry == null) {
-      entry = new Entry(access.grant().owner(), access.purpose());
-      byGrant.put(access.grant().id(), entry);
-    }
-    return entry;
+    return byGrant.computeIfAbsent(
+        access.grant().id(), id -> new Entry(access.grant().owner(), access.purpose()));
   }
 
   /**
@@ -81,9 +73,14 @@ public final class DisclosureLog {
    */
   private static String declared(String purpose) {
     String trimmed = purpose == null ? "" : purpose.trim();
-    return trimmed.length() <= SharingService.MAX_PURPOSE
-        ? trimmed
-        : trimmed.substring(0, SharingService.MAX_PURPOSE - 1) + "…";
+    if (trimmed.length() <= SharingService.MAX_PURPOSE) {
+      return trimmed;
+    }
+    int end = SharingService.MAX_PURPOSE - 1;
+    if (Character.isHighSurrogate(trimmed.charAt(end - 1))) {
+      end--; // not half a character
+    }
+    return trimmed.substring(0, end) + "…";
   }
 
   private static final class Entry {
