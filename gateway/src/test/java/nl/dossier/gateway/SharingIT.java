@@ -138,12 +138,15 @@ class SharingIT {
     // given
     String share =
         create(Persona.MOHAMED, party(MockRegistries.INTAKE_CLIENT_ID, "admission", "diplomas"));
-    // when the party declares the purpose padded with spaces, and then one of 5,000 characters
+    // when the party declares the purpose padded with spaces, one of 5,000 characters, one whose
+    // 200th character is an emoji, and the purpose in other case
     JsonObject padded =
         read(MockRegistries.INTAKE_CLIENT_ID, share, "admission" + " ".repeat(2000));
     JsonObject tooLong = read(MockRegistries.INTAKE_CLIENT_ID, share, "x".repeat(5000));
     read(MockRegistries.INTAKE_CLIENT_ID, share, "x".repeat(198) + "\uD83D\uDE00".repeat(100));
-    // then the first is read (purposes match without surrounding space), the second is withheld
+    JsonObject otherCase = read(MockRegistries.INTAKE_CLIENT_ID, share, "Admission");
+    // then the padded and the other-case ones are read (purposes match without surrounding space
+    // and case), the long ones are withheld
     assertThat(
             padded
                 .getJsonObject("data")
@@ -154,6 +157,9 @@ class SharingIT {
         .as(padded.encode())
         .isEqualTo("Expert IT systems and devices");
     assertThat(code(tooLong)).isEqualTo("WITHHELD");
+    assertThat(otherCase.getJsonObject("data").getJsonObject("dossier").getJsonArray("diplomas"))
+        .as("a purpose in other case is the same purpose")
+        .hasSize(1);
     // and the owner's log shows them all, each purpose trimmed and at most 200 characters long,
     // cut before a character rather than inside one
     JsonArray entries =
@@ -168,7 +174,15 @@ class SharingIT {
                 .collect(
                     Collectors.toMap(e -> e.getString("purpose"), e -> e.getBoolean("denied"))))
         .isEqualTo(
-            Map.of("admission", false, "x".repeat(199) + "…", true, "x".repeat(198) + "…", true));
+            Map.of(
+                "admission",
+                false,
+                "Admission",
+                false,
+                "x".repeat(199) + "…",
+                true,
+                "x".repeat(198) + "…",
+                true));
   }
 
   @Test

@@ -20,8 +20,12 @@ public final class GrantPolicyEngine implements PolicyEngine {
     return false;
   }
 
-  /** Purposes match ignoring case and surrounding space. */
+  /**
+   * Purposes match ignoring case and surrounding space. Asked for every field disclosed, so the
+   * usual case, the purpose exactly as granted, is answered by a plain comparison first.
+   */
   public static boolean samePurpose(String granted, String declared) {
-    return declared != null && granted.trim().equalsIgnoreCase(declared.trim());
+    return declared != null
+        && (declared.equals(granted) || granted.trim().equalsIgnoreCase(declared.trim()));
   }
 }

@@ -31,7 +31,9 @@ public final class PolicyDirectiveWiring implements SchemaDirectiveWiring {
     if (!(parent instanceof GraphQLObjectType)) {
       return env.getElement();
     }
-    String coordinate = parent.getName() + "." + env.getElement().getName();
+    // interned, as the store's grants hold their coordinates: the grant's set then finds it by
+    // reference
+    String coordinate = (parent.getName() + "." + env.getElement().getName()).intern();
     DataFetcher<?> delegate = env.getFieldDataFetcher();
     env.setFieldDataFetcher(guarded(coordinate, delegate));
     return env.getElement();
