@@ -72,7 +72,7 @@ public final class DisclosureLog {
    * longest a grant's may be: a reader's text, however long, is logged and never fails the write.
    */
   private static String declared(String purpose) {
-    String trimmed = purpose == null ? "" : purpose.trim();
+    String trimmed = purpose.trim();
     if (trimmed.length() <= SharingService.MAX_PURPOSE) {
       return trimmed;
     }
