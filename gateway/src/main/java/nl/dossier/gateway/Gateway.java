@@ -131,9 +131,21 @@ public final class Gateway {
             store,
             config.bodyLimit(),
             config.limits(),
+            smallestBulkhead(),
             delay,
             breakers);
     return jwks.start(JWKS_REFRESH_PERIOD).compose(loaded -> serve(router));
+  }
+
+  /**
+   * How many owners' registries the requests under way may read at once: each owner is a call to
+   * every personal registry, so more than the smallest bulkhead would come back as BUSY.
+   */
+  private int smallestBulkhead() {
+    return config.connectors().values().stream()
+        .mapToInt(ConnectorConfig::maxConcurrentCalls)
+        .min()
+        .orElse(Integer.MAX_VALUE);
   }
 
   /**

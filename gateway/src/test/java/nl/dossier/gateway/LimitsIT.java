@@ -2,12 +2,19 @@ package nl.dossier.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import nl.dossier.mocks.MockRegistries;
 import nl.dossier.mocks.MockRegistry;
 import nl.dossier.mocks.Persona;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Every abuse limit rejects before anything runs, with a 4xx and a stable code. */
 class LimitsIT {
   static GatewayFixture gateway;
+  static final ExecutorService clients = Executors.newCachedThreadPool();
 
   @BeforeAll
   static void start() {
@@ -34,11 +42,14 @@ class LimitsIT {
                         .put("maxComplexity", 500)
                         .put("maxBatch", 2)
                         .put("maxFieldsInFlight", 10)
+                        .put("maxQueued", 1)
+                        .put("maxQueueWait", "PT5S")
                         .put("introspection", false)));
   }
 
   @AfterAll
   static void stop() {
+    clients.shutdownNow();
     gateway.close();
   }
 
@@ -114,32 +125,112 @@ class LimitsIT {
   }
 
   @Test
-  void workBeyondTheFieldsInFlightIsRefusedAtOnceAndAdmittedAgainWhenDone() throws Exception {
+  void workBeyondTheFieldsInFlightWaitsAndBeyondTheQueueIsRefusedAtOnce() throws Exception {
     // given a request of 7 fields (of 10 in flight), held up by a slow Edubadges
     String query = "{ me { badges { title description kind ects issuerName } } }";
     var badges = gateway.mocks.server(MockRegistry.EDUBADGES);
     var badgeReads = GatewayFixture.getPath("/mobile/api/badge-instances");
     badges.setGlobalFixedDelay(1500);
     try {
-      var first = CompletableFuture.supplyAsync(() -> gateway.post(bearer(), query, Map.of()));
-      for (int i = 0; i < 100 && gateway.count(MockRegistry.EDUBADGES, badgeReads) == 0; i++) {
-        Thread.sleep(20);
-      }
-      // when a second one comes while the first is under way
-      var second = gateway.post(bearer(), query, Map.of());
-      // then it is refused at once, asks no registry, and the first is answered in full
-      assertThat(second.status()).as(second.body()).isEqualTo(503);
-      assertThat(second.headers().get("retry-after")).containsExactly("1");
-      assertThat(code(second.json())).isEqualTo("OVERLOADED");
-      var answered = first.get(10, TimeUnit.SECONDS);
-      assertThat(answered.status()).isEqualTo(200);
-      assertThat(answered.json().getJsonArray("errors")).isNull();
+      var first = postAsync(gateway, bearer(), query);
+      awaitCount(MockRegistry.EDUBADGES, badgeReads, 1);
+      // when a second one comes while the first is under way, it waits (the queue holds one)
+      var second = postAsync(gateway, bearer(), query);
+      Thread.sleep(200);
+      var third = gateway.post(bearer(), query, Map.of());
+      // then a third is refused at once, and no registry is asked for the second yet
+      assertThat(third.status()).as(third.body()).isEqualTo(503);
+      assertThat(third.headers().get("retry-after")).containsExactly("1");
+      assertThat(code(third.json())).isEqualTo("OVERLOADED");
       assertThat(gateway.count(MockRegistry.EDUBADGES, badgeReads)).isEqualTo(1);
+      // and the first is answered in full, then the second
+      assertAnswered(List.of(first, second));
+      assertThat(gateway.count(MockRegistry.EDUBADGES, badgeReads)).isEqualTo(2);
     } finally {
       badges.setGlobalFixedDelay(0);
     }
-    // and once the first is done, its fields are free again
-    assertThat(gateway.post(bearer(), query, Map.of()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aQueryIsWeighedByTheFieldsItsAnswersHad() throws Exception {
+    // given a query of 5 fields, two of which fit the 10 in flight, whose answer has 10 (3 grades)
+    String query = "query Weighed { me { diplomas { grades { subject finalGrade } } } }";
+    var duo = gateway.mocks.server(MockRegistry.DUO);
+    var duoReads = GatewayFixture.getPath("/duo/mijn-diplomas/v1/resultaten");
+    duo.setGlobalFixedDelay(1000);
+    try {
+      // when it has not been answered before, two are taken on at once
+      var pair = List.of(postAsync(gateway, bearer(), query), postAsync(gateway, bearer(), query));
+      awaitCount(MockRegistry.DUO, duoReads, 2);
+      assertAnswered(pair);
+      gateway.mocks.resetRequests();
+      // once answered, it weighs what its answers had, and the second waits for the first
+      pair = List.of(postAsync(gateway, bearer(), query), postAsync(gateway, bearer(), query));
+      awaitCount(MockRegistry.DUO, duoReads, 1);
+      Thread.sleep(300);
+      assertThat(gateway.count(MockRegistry.DUO, duoReads)).isEqualTo(1);
+      assertAnswered(pair);
+      assertThat(gateway.count(MockRegistry.DUO, duoReads)).isEqualTo(2);
+    } finally {
+      duo.setGlobalFixedDelay(0);
+    }
+  }
+
+  /** Posts on a thread of its own, so that requests are under way together. */
+  @Test
+  void noMoreOwnersAreReadAtOnceThanTheSmallestBulkheadAllows() throws Exception {
+    // given a DUO bulkhead of two calls, and a party's query that reads two owners' diplomas
+    try (GatewayFixture small =
+        GatewayFixture.start(
+            config ->
+                config
+                    .getJsonObject("connectors")
+                    .getJsonObject("duo")
+                    .put("maxConcurrentCalls", 2))) {
+      String party = MockRegistries.INTAKE_CLIENT_ID;
+      var both = new StringBuilder("{");
+      for (Persona owner : List.of(Persona.MOHAMED, Persona.PIETER)) {
+        String share =
+            SharingTestSupport.share(small, owner, party, "admission", Set.of("diplomas"));
+        both.append(
+            String.format(
+                " %s: dossier(shareId: \"%s\", purpose: \"admission\") { diplomas { code } }",
+                owner.name().toLowerCase(Locale.ROOT), share));
+      }
+      String query = both.append(" }").toString();
+      String bearer = "Bearer " + small.mocks.clientToken(party);
+      assertThat(small.query(bearer, query, Map.of()).getJsonArray("errors")).isNull();
+      small.mocks.server(MockRegistry.DUO).setGlobalFixedDelay(500);
+      small.mocks.resetRequests();
+      // when two of them come at once
+      var answers = List.of(postAsync(small, bearer, query), postAsync(small, bearer, query));
+      // then the second waits for the first rather than run into the bulkhead (BUSY)
+      assertAnswered(answers);
+      assertThat(small.requests(MockRegistry.DUO)).hasSize(4);
+    }
+  }
+
+  private static CompletableFuture<GatewayFixture.Answer> postAsync(
+      GatewayFixture fixture, String authorization, String query) {
+    return CompletableFuture.supplyAsync(
+        () -> fixture.post(authorization, query, Map.of()), clients);
+  }
+
+  private static void assertAnswered(List<CompletableFuture<GatewayFixture.Answer>> answers)
+      throws Exception {
+    for (var answered : answers) {
+      var answer = answered.get(10, TimeUnit.SECONDS);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      assertThat(answer.json().getJsonArray("errors")).isNull();
+    }
+  }
+
+  private static void awaitCount(MockRegistry registry, RequestPatternBuilder pattern, int expected)
+      throws InterruptedException {
+    for (int i = 0; i < 100 && gateway.count(registry, pattern) < expected; i++) {
+      Thread.sleep(10);
+    }
+    assertThat(gateway.count(registry, pattern)).isEqualTo(expected);
   }
 
   private static void assertRejected(String query, String expectedCode) {

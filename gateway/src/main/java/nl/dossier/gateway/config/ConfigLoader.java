@@ -58,9 +58,12 @@ public final class ConfigLoader {
         "introspection",
         "requestDeadline",
         "maxFieldsInFlight",
+        "maxQueued",
+        "maxQueueWait",
         "maxEventLoopDelay");
     LimitsConfig d = LimitsConfig.DEFAULTS;
     Duration deadline = duration(json, "requestDeadline");
+    Duration wait = duration(json, "maxQueueWait");
     Duration delay = duration(json, "maxEventLoopDelay");
     return new LimitsConfig(
         json.getInteger("maxDepth", d.maxDepth()),
@@ -72,6 +75,8 @@ public final class ConfigLoader {
         json.getBoolean("introspection", d.introspection()),
         deadline == null ? d.requestDeadline() : deadline,
         json.getLong("maxFieldsInFlight", d.maxFieldsInFlight()),
+        json.getInteger("maxQueued", d.maxQueued()),
+        wait == null ? d.maxQueueWait() : wait,
         delay == null ? d.maxEventLoopDelay() : delay);
   }
 

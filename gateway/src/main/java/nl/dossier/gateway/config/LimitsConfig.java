@@ -16,11 +16,14 @@ import java.time.Duration;
  * @param introspection whether {@code __schema} and {@code __type} may be asked
  * @param requestDeadline how long a request may take; registries that have not answered by then are
  *     reported as timed out and the rest is answered
- * @param maxFieldsInFlight the summed fields (fragments expanded, lists counted once) of all
- *     requests under way in this process; a request that does not fit is refused at once (503,
- *     OVERLOADED) rather than queued, so that memory and latency stay bounded under overload
- * @param maxEventLoopDelay how far behind its event loop may be when a request comes in; beyond it
- *     the request is refused the same way rather than queued behind that work
+ * @param maxFieldsInFlight the summed fields of all requests under way in this process: for each,
+ *     how many its query's answers have had lately, and at least the query's own (fragments
+ *     expanded, lists counted once); a request that does not fit waits
+ * @param maxQueued the most requests waiting to be taken on; one more is refused at once (503,
+ *     OVERLOADED)
+ * @param maxQueueWait how long a request may wait to be taken on; then it is refused the same way
+ * @param maxEventLoopDelay how far behind its event loop may be for a request to be taken on; a
+ *     request that comes in while it is further behind waits as above
  */
 public record LimitsConfig(
     int maxDepth,
@@ -32,6 +35,8 @@ public record LimitsConfig(
     boolean introspection,
     Duration requestDeadline,
     long maxFieldsInFlight,
+    int maxQueued,
+    Duration maxQueueWait,
     Duration maxEventLoopDelay) {
   public static final LimitsConfig DEFAULTS =
       new LimitsConfig(
@@ -43,7 +48,9 @@ public record LimitsConfig(
           10,
           true,
           Duration.ofSeconds(5),
-          50_000,
+          100_000,
+          1_000,
+          Duration.ofSeconds(1),
           Duration.ofMillis(500));
 
   public LimitsConfig {
@@ -56,6 +63,8 @@ public record LimitsConfig(
     positive("limits.requestDeadline", requestDeadline);
     positive("limits.maxEventLoopDelay", maxEventLoopDelay);
     positive("limits.maxFieldsInFlight", maxFieldsInFlight);
+    positive("limits.maxQueued", maxQueued);
+    positive("limits.maxQueueWait", maxQueueWait);
   }
 
   private static void positive(String name, Duration value) {

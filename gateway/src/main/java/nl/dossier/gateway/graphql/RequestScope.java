@@ -42,6 +42,11 @@ public final class RequestScope {
     return failed.add(registry);
   }
 
+  /** How many owners' dossiers this request has read. */
+  public synchronized int owners() {
+    return dossiers.size();
+  }
+
   /** The owner's dossier in this request; {@code token} is asked only when it is first needed. */
   synchronized Dossier dossier(String owner, Supplier<SubjectToken> token) {
     return dossiers.computeIfAbsent(owner, o -> new Dossier(registries, token.get(), deadline));

@@ -1,48 +1,158 @@
 package nl.dossier.gateway.http;
 
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Whether the gateway takes on more work: the fields of the queries under way (fragments expanded,
- * lists counted once: a measure of the work and memory a query takes that, unlike the cost limit,
- * does not multiply by guessed list sizes) must stay within a budget. A request refused here costs
- * almost nothing, so that overload does not grow memory and latency without bound: the work under
- * way finishes and the next callers are served. Nor is work taken on while the event loop is
- * further behind than allowed: fields measure memory better than CPU, and a few CPU-heavy queries
- * fit the field budget and still keep the event loop busy for seconds. Work of any size is taken on
- * when nothing else is under way, so that no allowed query is refused for ever.
+ * When the gateway takes on work. Two measures of the requests under way, each what a request's
+ * query took lately ({@link QueryLimits.Verdict}), must stay within a budget: their fields, which
+ * measure memory, and the owners whose registries they read, each of which is a call to every
+ * personal registry, so that the gateway's own load does not run into the registries' bulkheads and
+ * come back as BUSY. Nor is work taken on while the event loop is further behind than allowed:
+ * fields measure memory better than CPU, and a few CPU-heavy queries fit the field budget and still
+ * keep the event loop busy for seconds. Work that may not start yet waits, in order of arrival, for
+ * work under way to finish: at most {@code maxWait}, and at most {@code maxWaiting} requests at
+ * once. Beyond either it is refused, so that overload grows neither memory nor latency without
+ * bound: a waiting request holds its parsed request only, and no registry has been asked anything
+ * for it. Work of any size is taken on when nothing else is under way, so that no allowed query is
+ * refused for ever.
  */
 final class Admission {
+  private final Vertx vertx;
   private final long maxFields;
+  private final int maxOwners;
+  private final int maxWaiting;
+  private final long maxWaitMillis;
   private final LongSupplier delayNanos;
   private final long maxDelayNanos;
-  private final AtomicLong inFlight = new AtomicLong();
+  private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+  private long fieldsInFlight;
+  private long ownersInFlight;
 
   /**
    * @param delayNanos how far behind the current thread's event loop is
    */
-  Admission(long maxFields, LongSupplier delayNanos, Duration maxDelay) {
+  Admission(
+      Vertx vertx,
+      long maxFields,
+      int maxOwners,
+      int maxWaiting,
+      Duration maxWait,
+      LongSupplier delayNanos,
+      Duration maxDelay) {
+    this.vertx = vertx;
     this.maxFields = maxFields;
+    this.maxOwners = maxOwners;
+    this.maxWaiting = maxWaiting;
+    this.maxWaitMillis = Math.max(1, maxWait.toMillis());
     this.delayNanos = delayNanos;
     this.maxDelayNanos = maxDelay.toNanos();
   }
 
-  /** Takes on work of this many fields, or returns false; {@link #done} gives them back. */
-  boolean admit(long fields) {
-    if (inFlight.get() > 0 && delayNanos.getAsLong() > maxDelayNanos) {
-      return false;
+  /** Thrown when work is refused; it has no stack, as it is an answer, not a fault. */
+  static final class Refused extends RuntimeException {
+    Refused() {
+      super("refused", null, false, false);
     }
-    long now = inFlight.addAndGet(fields);
-    if (now > maxFields && now != fields) {
-      inFlight.addAndGet(-fields);
-      return false;
-    }
-    return true;
   }
 
-  void done(long fields) {
-    inFlight.addAndGet(-fields);
+  /** What a request is expected to take: at least one field; owners may be none. */
+  record Weight(long fields, int owners) {}
+
+  /**
+   * Completes, on the caller's context, when work of this weight may start; {@link #done} gives it
+   * back. Fails with {@link Refused} if it may not.
+   */
+  Future<Void> admit(Weight weight) {
+    synchronized (this) {
+      if (waiting.isEmpty() && fits(weight)) {
+        take(weight);
+        return Future.succeededFuture();
+      }
+      if (waiting.size() >= maxWaiting) {
+        return Future.failedFuture(new Refused());
+      }
+      var waiter = new Waiter(weight, vertx.getOrCreateContext());
+      waiter.timer = vertx.setTimer(maxWaitMillis, id -> expire(waiter));
+      waiting.add(waiter);
+      return waiter.promise.future();
+    }
+  }
+
+  void done(Weight weight) {
+    List<Waiter> admitted;
+    synchronized (this) {
+      fieldsInFlight -= weight.fields();
+      ownersInFlight -= weight.owners();
+      admitted = next();
+    }
+    start(admitted);
+  }
+
+  /** Takes the waiting work off the queue, in order, as far as it fits now. */
+  private List<Waiter> next() {
+    List<Waiter> admitted = null;
+    for (Waiter next = waiting.peek(); next != null && fits(next.weight); next = waiting.peek()) {
+      waiting.poll();
+      take(next.weight);
+      if (admitted == null) {
+        admitted = new ArrayList<>();
+      }
+      admitted.add(next);
+    }
+    return admitted;
+  }
+
+  private void start(List<Waiter> admitted) {
+    if (admitted != null) {
+      for (Waiter waiter : admitted) {
+        vertx.cancelTimer(waiter.timer);
+        waiter.context.runOnContext(v -> waiter.promise.complete());
+      }
+    }
+  }
+
+  private boolean fits(Weight weight) {
+    return fieldsInFlight == 0
+        || (fieldsInFlight + weight.fields() <= maxFields
+            && ownersInFlight + weight.owners() <= maxOwners
+            && delayNanos.getAsLong() <= maxDelayNanos);
+  }
+
+  private void take(Weight weight) {
+    fieldsInFlight += weight.fields();
+    ownersInFlight += weight.owners();
+  }
+
+  /** Refuses work that waited too long; what waited behind it may fit now. */
+  private void expire(Waiter waiter) {
+    List<Waiter> admitted;
+    synchronized (this) {
+      if (!waiting.remove(waiter)) {
+        return;
+      }
+      admitted = next();
+    }
+    waiter.promise.fail(new Refused());
+    start(admitted);
+  }
+
+  private static final class Waiter {
+    final Weight weight;
+    final Context context;
+    final Promise<Void> promise = Promise.promise();
+    long timer;
+
+    Waiter(Weight weight, Context context) {
+      this.weight = weight;
+      this.context = context;
+    }
   }
 }

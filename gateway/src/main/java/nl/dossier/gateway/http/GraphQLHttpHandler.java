@@ -6,6 +6,7 @@ import graphql.GraphQL;
 import graphql.introspection.Introspection;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -48,6 +49,8 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
       Function<RequestDeadline, RequestScope> scopes,
       GrantStore store,
       LimitsConfig limits,
+      int maxOwnersInFlight,
+      Vertx vertx,
       EventLoopDelay delay,
       Clock clock) {
     this.graphQL = graphQL;
@@ -57,7 +60,14 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
     this.limits = limits;
     this.queryLimits = new QueryLimits(limits, graphQL.getGraphQLSchema());
     this.admission =
-        new Admission(limits.maxFieldsInFlight(), delay::nanos, limits.maxEventLoopDelay());
+        new Admission(
+            vertx,
+            limits.maxFieldsInFlight(),
+            maxOwnersInFlight,
+            limits.maxQueued(),
+            limits.maxQueueWait(),
+            delay::nanos,
+            limits.maxEventLoopDelay());
     this.clock = clock;
   }
 
@@ -97,13 +107,17 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
             });
   }
 
-  /** One result, or the results of a batch in order. */
-  private record Answer(List<ExecutionResult> results, boolean batch) {
+  /**
+   * One result, or the results of a batch in order. The verdict on a single result's document
+   * learns how many fields it had; a batch teaches nothing, and is weighed by what single requests
+   * of its documents taught.
+   */
+  private record Answer(List<ExecutionResult> results, QueryLimits.Verdict verdict) {
     void send(Responses responses) {
-      if (batch) {
+      if (verdict == null) {
         responses.batch(results);
       } else {
-        responses.result(results.get(0));
+        verdict.answered(responses.result(results.get(0)));
       }
     }
   }
@@ -116,53 +130,76 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
         rc.response().putHeader(HttpHeaders.ALLOW, "POST");
         throw new BadRequestException(405, "Only queries may be sent with GET; use POST");
       }
-      return admitted(
-          rc,
-          verdict.fields(),
-          () -> execute(rc, caller, request).map(result -> new Answer(List.of(result), false)));
+      return single(rc, caller, request, verdict);
     }
     GraphQLRequest.Body body = GraphQLRequest.fromBody(rc.body().buffer(), limits.maxBatch());
     List<GraphQLRequest> requests = body.operations();
+    if (!body.batch()) {
+      GraphQLRequest request = requests.get(0);
+      return single(rc, caller, request, queryLimits.check(request.query()));
+    }
     long fields = 0;
+    int owners = 0;
     for (GraphQLRequest request : requests) {
-      fields += queryLimits.check(request.query()).fields();
+      Admission.Weight weight = queryLimits.check(request.query()).weight();
+      fields += weight.fields();
+      owners += weight.owners();
     }
     return admitted(
         rc,
-        fields,
+        new Admission.Weight(fields, owners),
         () -> {
           var results = new ArrayList<Future<ExecutionResult>>(requests.size());
-          requests.forEach(request -> results.add(execute(rc, caller, request)));
+          requests.forEach(request -> results.add(execute(rc, caller, request, null)));
           // join, not all: the fields are given back only when every operation has ended
-          return Future.join(results).map(all -> new Answer(all.list(), body.batch()));
+          return Future.join(results).map(all -> new Answer(all.list(), null));
         });
   }
 
+  private Future<Answer> single(
+      RoutingContext rc, Caller caller, GraphQLRequest request, QueryLimits.Verdict verdict) {
+    return admitted(
+        rc,
+        verdict.weight(),
+        () ->
+            execute(rc, caller, request, verdict)
+                .map(result -> new Answer(List.of(result), verdict)));
+  }
+
   /**
-   * Runs the work if the gateway takes it on ({@link Admission}), and gives its fields back when it
-   * is done; refuses it at once with 503 OVERLOADED and Retry-After otherwise.
+   * Runs the work once the gateway takes it on ({@link Admission}), and gives its fields back when
+   * it is done; answers 503 OVERLOADED with Retry-After if it is not taken on.
    */
-  private Future<Answer> admitted(RoutingContext rc, long fields, Supplier<Future<Answer>> work) {
-    long weight = Math.max(1, fields);
-    if (!admission.admit(weight)) {
-      rc.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
-      throw new BadRequestException(
-          503, DossierErrorType.OVERLOADED.name(), "The gateway is busy; try again shortly");
-    }
-    try {
-      return work.get().andThen(done -> admission.done(weight));
-    } catch (RuntimeException e) {
-      admission.done(weight);
-      throw e;
-    }
+  private Future<Answer> admitted(
+      RoutingContext rc, Admission.Weight weight, Supplier<Future<Answer>> work) {
+    return admission
+        .admit(weight)
+        .transform(
+            admitted -> {
+              if (admitted.failed()) {
+                rc.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+                return Future.failedFuture(
+                    new BadRequestException(
+                        503,
+                        DossierErrorType.OVERLOADED.name(),
+                        "The gateway is busy; try again shortly"));
+              }
+              try {
+                return work.get().andThen(done -> admission.done(weight));
+              } catch (RuntimeException e) {
+                admission.done(weight);
+                return Future.failedFuture(e);
+              }
+            });
   }
 
   /**
    * Executes under the request deadline; for anyone but the owner, the disclosure log is written
-   * before the answer leaves, and an answer whose disclosure cannot be logged is not sent.
+   * before the answer leaves, and an answer whose disclosure cannot be logged is not sent. The
+   * verdict on the document, if given, learns whose registries it read.
    */
   private Future<ExecutionResult> execute(
-      RoutingContext rc, Caller caller, GraphQLRequest request) {
+      RoutingContext rc, Caller caller, GraphQLRequest request, QueryLimits.Verdict verdict) {
     DisclosureLog log = disclosureLog(caller);
     RequestDeadline deadline = RequestDeadline.start(rc.vertx(), limits.requestDeadline());
     RequestScope scope = scopes.apply(deadline);
@@ -183,7 +220,13 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
             .build();
     Future<ExecutionResult> result =
         Future.fromCompletionStage(graphQL.executeAsync(input), rc.vertx().getOrCreateContext())
-            .andThen(done -> deadline.cancel());
+            .andThen(
+                done -> {
+                  deadline.cancel();
+                  if (verdict != null) {
+                    verdict.read(scope.owners());
+                  }
+                });
     if (log == null) {
       return result;
     }

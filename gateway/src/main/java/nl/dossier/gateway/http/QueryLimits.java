@@ -40,8 +40,60 @@ final class QueryLimits {
             .transform(o -> o.maxTokens(limits.maxTokens()));
   }
 
-  /** What a document is, as far as the limits go; syntax errors are left to graphql-java. */
-  record Verdict(Document document, int fields, DossierErrorType rejected, String message) {
+  /**
+   * What a document is, as far as the limits go; syntax errors are left to graphql-java. It also
+   * learns what requests of the document take, for {@link Admission}: two event loops may learn at
+   * once, and losing one of their lessons is harmless.
+   */
+  static final class Verdict {
+    private final Document document;
+    private final int fields;
+    private final DossierErrorType rejected;
+    private final String message;
+    private volatile int answered;
+    private volatile int owners = -1;
+
+    Verdict(Document document, int fields, DossierErrorType rejected, String message) {
+      this.document = document;
+      this.fields = fields;
+      this.rejected = rejected;
+      this.message = message;
+    }
+
+    DossierErrorType rejected() {
+      return rejected;
+    }
+
+    String message() {
+      return message;
+    }
+
+    /**
+     * What a request of this document is expected to take: a moving average of what its requests
+     * took lately. Fields never count less than the document's own (fragments expanded, lists
+     * counted once), so that small answers to some callers cannot make a heavy query look cheap;
+     * owners count one until a request has read some.
+     */
+    Admission.Weight weight() {
+      int read = owners;
+      return new Admission.Weight(Math.max(1, Math.max(fields, answered)), read < 0 ? 1 : read);
+    }
+
+    /** Learns from an answer to this document: how many fields it had, at any depth. */
+    void answered(int count) {
+      answered = average(answered, count);
+    }
+
+    /** Learns from a request of this document: whose registries it read. */
+    void read(int count) {
+      owners = average(owners, count);
+    }
+
+    /** A moving average that starts at the first value ({@code last} is not positive before). */
+    private static int average(int last, int next) {
+      return last <= 0 ? next : last + (next - last) / 4;
+    }
+
     boolean hasMutation(String operationName) {
       if (document == null) {
         return false;

@@ -19,59 +19,73 @@ import java.util.Map;
  * the time spent writing the answer (BENCHMARKS.md, session 9). Here the common types of
  * graphql-java's answers are told by their exact class first, and Jackson's output is copied once,
  * into the buffer that is sent. Values that are neither these, lists nor maps are written by
- * Vert.x's codec.
+ * Vert.x's codec. It counts the members of the objects it writes, which {@link Admission} learns
+ * from.
  */
 final class ResponseJson {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private ResponseJson() {}
 
-  static Buffer encode(Object body) {
+  /**
+   * A body written as JSON, and how many members its objects have in all, at any depth (leaving out
+   * those in values that Vert.x's codec writes).
+   */
+  record Encoded(Buffer buffer, int fields) {}
+
+  static Encoded encode(Object body) {
     var out = new BufferOutput();
+    int fields;
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      write(body, json);
+      fields = write(body, json);
     } catch (IOException e) {
       throw new EncodeException("The response could not be written as JSON", e);
     }
-    return out.buffer();
+    return new Encoded(out.buffer(), fields);
   }
 
-  private static void write(Object value, JsonGenerator json) throws IOException {
+  /** Writes a value; returns the members of the objects in it. */
+  private static int write(Object value, JsonGenerator json) throws IOException {
     Class<?> type = value == null ? null : value.getClass();
     if (type == String.class) {
       json.writeString((String) value);
     } else if (type == LinkedHashMap.class) {
-      writeObject((Map<?, ?>) value, json);
+      return writeObject((Map<?, ?>) value, json);
     } else if (type == ArrayList.class) {
-      writeArray((List<?>) value, json);
+      return writeArray((List<?>) value, json);
     } else if (type == Integer.class) {
       json.writeNumber((Integer) value);
     } else if (type == Boolean.class) {
       json.writeBoolean((Boolean) value);
     } else if (value instanceof List<?> list) {
-      writeArray(list, json);
+      return writeArray(list, json);
     } else if (value instanceof Map<?, ?> map) {
-      writeObject(map, json);
+      return writeObject(map, json);
     } else {
       JacksonCodec.encodeJson(value, json);
     }
+    return 0;
   }
 
-  private static void writeObject(Map<?, ?> object, JsonGenerator json) throws IOException {
+  private static int writeObject(Map<?, ?> object, JsonGenerator json) throws IOException {
+    int fields = object.size();
     json.writeStartObject();
     for (Map.Entry<?, ?> field : object.entrySet()) {
       json.writeFieldName((String) field.getKey());
-      write(field.getValue(), json);
+      fields += write(field.getValue(), json);
     }
     json.writeEndObject();
+    return fields;
   }
 
-  private static void writeArray(List<?> array, JsonGenerator json) throws IOException {
+  private static int writeArray(List<?> array, JsonGenerator json) throws IOException {
+    int fields = 0;
     json.writeStartArray();
     for (Object item : array) {
-      write(item, json);
+      fields += write(item, json);
     }
     json.writeEndArray();
+    return fields;
   }
 
   /**

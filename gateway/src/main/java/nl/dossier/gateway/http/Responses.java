@@ -41,9 +41,10 @@ final class Responses {
     return mediaType;
   }
 
-  void result(ExecutionResult result) {
+  /** Sends one result; returns how many fields it had ({@link ResponseJson.Encoded#fields}). */
+  int result(ExecutionResult result) {
     int status = result.isDataPresent() || MediaTypes.JSON.equals(mediaType) ? 200 : 400;
-    send(status, withCorrelationIds(new JsonObject(result.toSpecification())));
+    return send(status, withCorrelationIds(new JsonObject(result.toSpecification())));
   }
 
   /** A batch: an array of results, 200 whatever each holds. */
@@ -55,7 +56,7 @@ final class Responses {
     rc.response()
         .setStatusCode(200)
         .putHeader(HttpHeaders.CONTENT_TYPE, mediaType + "; charset=utf-8")
-        .end(ResponseJson.encode(array));
+        .end(ResponseJson.encode(array).buffer());
   }
 
   /** Every error carries the request's correlation id, which is also in the log and a header. */
@@ -136,12 +137,14 @@ final class Responses {
                 .add(new JsonObject().put("message", message).put("extensions", extensions)));
   }
 
-  private void send(int status, JsonObject body) {
+  private int send(int status, JsonObject body) {
     correlationId(rc);
     String type = mediaType == null ? MediaTypes.JSON : mediaType;
+    ResponseJson.Encoded encoded = ResponseJson.encode(body.getMap());
     rc.response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, type + "; charset=utf-8")
-        .end(ResponseJson.encode(body.getMap()));
+        .end(encoded.buffer());
+    return encoded.fields();
   }
 }

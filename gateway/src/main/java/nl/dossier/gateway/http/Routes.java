@@ -32,6 +32,7 @@ public final class Routes {
       GrantStore store,
       long bodyLimit,
       LimitsConfig limits,
+      int maxOwnersInFlight,
       EventLoopDelay delay,
       Map<String, CircuitBreaker> breakers) {
     Router router = Router.router(vertx);
@@ -40,7 +41,15 @@ public final class Routes {
         .handler(BodyHandler.create(false).setBodyLimit(bodyLimit))
         .handler(
             new GraphQLHttpHandler(
-                graphQL, authenticator, scopes, store, limits, delay, Clock.systemUTC()))
+                graphQL,
+                authenticator,
+                scopes,
+                store,
+                limits,
+                maxOwnersInFlight,
+                vertx,
+                delay,
+                Clock.systemUTC()))
         .failureHandler(Routes::failure);
     router
         .route("/graphiql*")
