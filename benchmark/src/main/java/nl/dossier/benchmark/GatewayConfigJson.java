@@ -40,8 +40,10 @@ final class GatewayConfigJson {
         .put("connectors", connectors(ports));
   }
 
+  /** The stubs speak HTTP/2 without TLS (h2c), as Vert.x servers do. */
   private static JsonObject connectors(Map<String, Integer> ports) {
     return new JsonObject()
+        .put("defaults", new JsonObject().put("http2", true))
         .put("eduid", baseUrl(Launcher.url(ports, "eduid")))
         .put("duo", baseUrl(Launcher.url(ports, "duo")))
         .put("edubadges", baseUrl(Launcher.url(ports, "edubadges")))

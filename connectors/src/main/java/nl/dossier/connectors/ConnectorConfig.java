@@ -15,6 +15,9 @@ import java.util.Objects;
  *     congestion
  * @param maxResponseBytes the largest answer read from the registry; a larger one is a bad
  *     response, so that a broken registry cannot fill the gateway's memory
+ * @param http2 whether to call the registry over HTTP/2, so that many calls share a few
+ *     connections: over TLS it is negotiated (ALPN), and a registry that does not speak it is
+ *     called over HTTP/1.1; over plain HTTP the registry must speak it (h2c with prior knowledge)
  * @param retry retries of idempotent reads
  * @param breaker the circuit breaker
  * @param cache the cache of public reference data (RIO, SBB catalogue only)
@@ -25,6 +28,7 @@ public record ConnectorConfig(
     Duration timeout,
     int maxConcurrentCalls,
     int maxResponseBytes,
+    boolean http2,
     RetryConfig retry,
     BreakerConfig breaker,
     CacheConfig cache) {

@@ -36,6 +36,7 @@ class ResilienceTest {
               null,
               16,
               1024,
+              false,
               null,
               new ConnectorConfig.BreakerConfig(
                   50, 50, Duration.ofMillis(SLOW_MS), 10, 10, Duration.ofSeconds(10), 1),

@@ -52,6 +52,7 @@ class UpstreamTest {
             Duration.ofMillis(TIMEOUT_MS),
             16,
             MAX_BYTES,
+            false,
             new ConnectorConfig.RetryConfig(1, Duration.ofMillis(10), 1, 0, Duration.ofMillis(10)),
             new ConnectorConfig.BreakerConfig(
                 50, 50, Duration.ofMillis(SLOW_MS), 10, 10, Duration.ofSeconds(10), 1),

@@ -47,29 +47,25 @@ class ResilienceIT {
 
   @BeforeAll
   static void start() {
-    gateway =
-        GatewayFixture.start(
-            config -> {
-              GatewayFixture.withoutReferenceCache(config);
-              config.put(
-                  "limits",
-                  new JsonObject().put("requestDeadline", "PT" + DEADLINE_MILLIS / 1000.0 + "S"));
-              JsonObject connectors = config.getJsonObject("connectors");
-              connectors.put(
-                  "defaults",
-                  new JsonObject()
-                      .put("timeout", "PT0.3S")
-                      .put(
-                          "retry",
-                          new JsonObject().put("maxAttempts", 2).put("initialBackoff", "PT0.01S"))
-                      .put(
-                          "breaker",
-                          new JsonObject()
-                              .put("minimumNumberOfCalls", 100)
-                              .put("slidingWindowSize", 100)));
-              // DUO may take long per call: only the request deadline cuts it off
-              connectors.getJsonObject("duo").put("timeout", "PT10S");
-            });
+    gateway = GatewayFixture.start(ResilienceIT::configure);
+  }
+
+  /** Short timeouts, two attempts, and breakers that stay closed through these tests. */
+  static void configure(JsonObject config) {
+    GatewayFixture.withoutReferenceCache(config);
+    config.put(
+        "limits", new JsonObject().put("requestDeadline", "PT" + DEADLINE_MILLIS / 1000.0 + "S"));
+    JsonObject connectors = config.getJsonObject("connectors");
+    connectors.put(
+        "defaults",
+        new JsonObject()
+            .put("timeout", "PT0.3S")
+            .put("retry", new JsonObject().put("maxAttempts", 2).put("initialBackoff", "PT0.01S"))
+            .put(
+                "breaker",
+                new JsonObject().put("minimumNumberOfCalls", 100).put("slidingWindowSize", 100)));
+    // DUO may take long per call: only the request deadline cuts it off
+    connectors.getJsonObject("duo").put("timeout", "PT10S");
   }
 
   @AfterAll

@@ -145,6 +145,7 @@ public final class ConfigLoader {
         "timeout",
         "maxConcurrentCalls",
         "maxResponseBytes",
+        "http2",
         "retry",
         "breaker",
         "cache");
@@ -154,6 +155,7 @@ public final class ConfigLoader {
         duration(json, "timeout"),
         json.getInteger("maxConcurrentCalls", ConnectorConfig.DEFAULT_MAX_CONCURRENT_CALLS),
         json.getInteger("maxResponseBytes", ConnectorConfig.DEFAULT_MAX_RESPONSE_BYTES),
+        json.getBoolean("http2", json.getString("baseUrl", "").startsWith("https:")),
         retry(prefix + "retry.", json.getJsonObject("retry", new JsonObject())),
         breaker(prefix + "breaker.", json.getJsonObject("breaker", new JsonObject())),
         cache(prefix + "cache.", json.getJsonObject("cache", new JsonObject())));
