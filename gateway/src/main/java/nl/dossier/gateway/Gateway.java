@@ -48,6 +48,7 @@ import nl.dossier.gateway.store.JdbcGrantStore;
 
 /** Wires configuration, store, connectors, policy and HTTP together and starts the server. */
 public final class Gateway {
+  private static final int HTTP2_CONNECTION_WINDOW = 16 * 1024 * 1024;
   private static final Duration JWKS_REFRESH_PERIOD = Duration.ofMinutes(10);
   private static final int JWKS_CONNECTIONS = 2;
 
@@ -218,7 +219,11 @@ public final class Gateway {
   /**
    * HTTP/2 if asked for: negotiated with ALPN over TLS, with prior knowledge over plain HTTP. (An
    * upgrade from HTTP/1.1 on plain HTTP was tried: a registry that reset the connection during the
-   * upgrade left the call to time out rather than fail.)
+   * upgrade left the call to time out rather than fail.) A connection may receive {@link
+   * #HTTP2_CONNECTION_WINDOW} ahead of what the gateway has read, as much as browsers allow: with
+   * HTTP/2's 64 KiB, the answers of a hundred calls on one connection took turns, each waiting for
+   * a busy event loop to ask for more, and healthy registries looked slow enough to open their
+   * breakers (BENCHMARKS.md, session 12).
    */
   private static HttpClientOptions clientOptions(ConnectorConfig connector) {
     if (!connector.http2()) {
@@ -227,7 +232,8 @@ public final class Gateway {
     return new HttpClientOptions()
         .setProtocolVersion(HttpVersion.HTTP_2)
         .setUseAlpn(true)
-        .setHttp2ClearTextUpgrade(false);
+        .setHttp2ClearTextUpgrade(false)
+        .setHttp2ConnectionWindowSize(HTTP2_CONNECTION_WINDOW);
   }
 
   /**

@@ -72,7 +72,7 @@ final class QueryLimits {
      * What a request of this document is expected to take: a moving average of what its requests
      * took lately. Fields never count less than the document's own (fragments expanded, lists
      * counted once), so that small answers to some callers cannot make a heavy query look cheap;
-     * owners count one until a request has read some.
+     * owners count one until the first request of the document has ended.
      */
     Admission.Weight weight() {
       int read = owners;
