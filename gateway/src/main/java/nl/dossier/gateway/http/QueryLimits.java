@@ -16,6 +16,7 @@ import graphql.parser.exceptions.ParseCancelledException;
 import graphql.schema.GraphQLSchema;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import java.util.Set;
 import nl.dossier.connectors.Caches;
 import nl.dossier.gateway.config.LimitsConfig;
 import nl.dossier.gateway.error.DossierErrorType;
@@ -50,12 +51,19 @@ final class QueryLimits {
     private final int fields;
     private final DossierErrorType rejected;
     private final String message;
+    private final int dossiers;
     private volatile int answered;
     private volatile int owners = -1;
 
-    Verdict(Document document, int fields, DossierErrorType rejected, String message) {
+    /**
+     * @param dossiers the fields that read a person's dossier ({@code me}, {@code dossier}, {@code
+     *     preview})
+     */
+    Verdict(
+        Document document, int fields, int dossiers, DossierErrorType rejected, String message) {
       this.document = document;
       this.fields = fields;
+      this.dossiers = dossiers;
       this.rejected = rejected;
       this.message = message;
     }
@@ -72,11 +80,12 @@ final class QueryLimits {
      * What a request of this document is expected to take: a moving average of what its requests
      * took lately. Fields never count less than the document's own (fragments expanded, lists
      * counted once), so that small answers to some callers cannot make a heavy query look cheap;
-     * owners count one until the first request of the document has ended.
+     * owners are the document's fields that read a dossier until the first request of it has ended.
      */
     Admission.Weight weight() {
       int read = owners;
-      return new Admission.Weight(Math.max(1, Math.max(fields, answered)), read < 0 ? 1 : read);
+      return new Admission.Weight(
+          Math.max(1, Math.max(fields, answered)), read < 0 ? dossiers : read);
     }
 
     /** Learns from an answer to this document: how many fields it had, at any depth. */
@@ -132,7 +141,7 @@ final class QueryLimits {
           DossierErrorType.DOCUMENT_TOO_LARGE,
           "The document has more than " + limits.maxTokens() + " tokens");
     } catch (InvalidSyntaxException e) {
-      return new Verdict(null, 0, null, null);
+      return new Verdict(null, 0, 0, null, null);
     }
     var counter = new Counter();
     new NodeTraverser().depthFirst(counter, document.getChildren());
@@ -168,22 +177,27 @@ final class QueryLimits {
               + limits.maxComplexity()
               + " is allowed");
     }
-    return new Verdict(document, measure.fields(), null, null);
+    return new Verdict(document, measure.fields(), counter.dossiers, null, null);
   }
 
   private static Verdict rejected(DossierErrorType type, String message) {
-    return new Verdict(null, 0, type, message);
+    return new Verdict(null, 0, 0, type, message);
   }
 
   private static final class Counter extends NodeVisitorStub {
+    private static final Set<String> DOSSIERS = Set.of("me", "dossier", "preview");
     int aliases;
     int directives;
+    int dossiers;
     boolean introspection;
 
     @Override
     public TraversalControl visitField(Field node, TraverserContext<Node> context) {
       if (node.getAlias() != null) {
         aliases++;
+      }
+      if (DOSSIERS.contains(node.getName())) {
+        dossiers++;
       }
       if (node.getName().equals("__schema") || node.getName().equals("__type")) {
         introspection = true;
