@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
  * come back as BUSY. Nor is work taken on while the event loop is further behind than allowed:
  * fields measure memory better than CPU, and a few CPU-heavy queries fit the field budget and still
  * keep the event loop busy for seconds. Work that may not start yet waits, in order of arrival, for
- * work under way to finish: at most {@code maxWait}, and at most {@code maxWaiting} requests at
+ * work under way to finish: at most {@code maxQueueWait}, and at most {@code maxQueued} requests at
  * once. Beyond either it is refused, so that overload grows neither memory nor latency without
  * bound: a waiting request holds its parsed request only, and no registry has been asked anything
  * for it. Work of any size is taken on when nothing else is under way, so that no allowed query is
@@ -28,8 +28,8 @@ final class Admission {
   private final Vertx vertx;
   private final long maxFields;
   private final int maxOwners;
-  private final int maxWaiting;
-  private final long maxWaitMillis;
+  private final int maxQueued;
+  private final long maxQueueWaitMillis;
   private final LongSupplier delayNanos;
   private final long maxDelayNanos;
   private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
@@ -43,15 +43,15 @@ final class Admission {
       Vertx vertx,
       long maxFields,
       int maxOwners,
-      int maxWaiting,
-      Duration maxWait,
+      int maxQueued,
+      Duration maxQueueWait,
       LongSupplier delayNanos,
       Duration maxDelay) {
     this.vertx = vertx;
     this.maxFields = maxFields;
     this.maxOwners = maxOwners;
-    this.maxWaiting = maxWaiting;
-    this.maxWaitMillis = Math.max(1, maxWait.toMillis());
+    this.maxQueued = maxQueued;
+    this.maxQueueWaitMillis = Math.max(1, maxQueueWait.toMillis());
     this.delayNanos = delayNanos;
     this.maxDelayNanos = maxDelay.toNanos();
   }
@@ -76,11 +76,11 @@ final class Admission {
         take(weight);
         return Future.succeededFuture();
       }
-      if (waiting.size() >= maxWaiting) {
+      if (waiting.size() >= maxQueued) {
         return Future.failedFuture(new Refused());
       }
       var waiter = new Waiter(weight, vertx.getOrCreateContext());
-      waiter.timer = vertx.setTimer(maxWaitMillis, id -> expire(waiter));
+      waiter.timer = vertx.setTimer(maxQueueWaitMillis, id -> expire(waiter));
       waiting.add(waiter);
       return waiter.promise.future();
     }

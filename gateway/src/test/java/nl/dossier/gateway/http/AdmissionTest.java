@@ -126,9 +126,9 @@ class AdmissionTest {
     assertThat(admitted(admission.admit(new Admission.Weight(1, 5)))).isTrue();
   }
 
-  private Admission admission(long maxFields, int maxWaiting, Duration maxWait) {
+  private Admission admission(long maxFields, int maxQueued, Duration maxQueueWait) {
     return new Admission(
-        vertx, maxFields, MAX_OWNERS, maxWaiting, maxWait, () -> delayNanos, MAX_DELAY);
+        vertx, maxFields, MAX_OWNERS, maxQueued, maxQueueWait, () -> delayNanos, MAX_DELAY);
   }
 
   private static Admission.Weight fields(long fields) {
