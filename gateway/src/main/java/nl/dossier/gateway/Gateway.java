@@ -141,11 +141,14 @@ public final class Gateway {
 
   /**
    * How many owners' registries the requests under way may read at once: each owner is a call to
-   * every personal registry, so more than the smallest bulkhead would come back as BUSY.
+   * every registry that holds personal records ({@link nl.dossier.gateway.graphql.Dossier}), so
+   * more than the smallest of their bulkheads would come back as BUSY. RIO's public reference data
+   * is read per institution, not per owner.
    */
   private int smallestBulkhead() {
-    return config.connectors().values().stream()
-        .mapToInt(ConnectorConfig::maxConcurrentCalls)
+    return config.connectors().entrySet().stream()
+        .filter(connector -> connector.getKey() != Registry.RIO)
+        .mapToInt(connector -> connector.getValue().maxConcurrentCalls())
         .min()
         .orElse(Integer.MAX_VALUE);
   }
