@@ -138,16 +138,13 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
       GraphQLRequest request = requests.get(0);
       return single(rc, caller, request, queryLimits.check(request.query()));
     }
-    long fields = 0;
-    int owners = 0;
+    var weight = new Admission.Weight(0, 0);
     for (GraphQLRequest request : requests) {
-      Admission.Weight weight = queryLimits.check(request.query()).weight();
-      fields += weight.fields();
-      owners += weight.owners();
+      weight = weight.plus(queryLimits.check(request.query()).weight());
     }
     return admitted(
         rc,
-        new Admission.Weight(fields, owners),
+        weight,
         () -> {
           var results = new ArrayList<Future<ExecutionResult>>(requests.size());
           requests.forEach(request -> results.add(execute(rc, caller, request, null)));
