@@ -144,7 +144,7 @@ final class QueryLimits {
       return new Verdict(null, 0, 0, null, null);
     }
     var counter = new Counter();
-    new NodeTraverser().depthFirst(counter, document.getChildren());
+    new NodeTraverser().preOrder(counter, document.getChildren());
     if (counter.aliases > limits.maxAliases()) {
       return rejected(
           DossierErrorType.TOO_MANY_ALIASES,
