@@ -176,6 +176,46 @@ class LimitsIT {
     }
   }
 
+  @Test
+  void aQueryIsWeighedByTheOwnersItsRequestsRead() throws Exception {
+    // given a DUO bulkhead of four calls, and a party's query of three dossier fields over two
+    // owners (one share asked twice), which no request has read yet
+    try (GatewayFixture small =
+        GatewayFixture.start(
+            config ->
+                config
+                    .getJsonObject("connectors")
+                    .getJsonObject("duo")
+                    .put("maxConcurrentCalls", 4))) {
+      String party = MockRegistries.INTAKE_CLIENT_ID;
+      String mohamed =
+          SharingTestSupport.share(small, Persona.MOHAMED, party, "admission", Set.of("diplomas"));
+      String pieter =
+          SharingTestSupport.share(small, Persona.PIETER, party, "admission", Set.of("diplomas"));
+      String read = ": dossier(shareId: \"%s\", purpose: \"admission\") { diplomas { code } }";
+      String query =
+          String.format("{ a" + read + " b" + read + " c" + read + " }", mohamed, mohamed, pieter);
+      String bearer = "Bearer " + small.mocks.clientToken(party);
+      var duoReads = GatewayFixture.getPath("/duo/mijn-diplomas/v1/resultaten");
+      small.mocks.server(MockRegistry.DUO).setGlobalFixedDelay(600);
+      small.mocks.resetRequests();
+      // when two come at once, each weighed as three owners, the second waits for the first
+      // (less than the second it may wait)
+      var pair = List.of(postAsync(small, bearer, query), postAsync(small, bearer, query));
+      awaitCount(small, MockRegistry.DUO, duoReads, 2);
+      Thread.sleep(300);
+      assertThat(small.count(MockRegistry.DUO, duoReads)).isEqualTo(2);
+      assertAnswered(pair);
+      small.mocks.resetRequests();
+      // and once their requests have read two owners each, two are taken on at once: all four
+      // calls are under way well before the first answer
+      pair = List.of(postAsync(small, bearer, query), postAsync(small, bearer, query));
+      Thread.sleep(400);
+      assertThat(small.count(MockRegistry.DUO, duoReads)).isEqualTo(4);
+      assertAnswered(pair);
+    }
+  }
+
   /** Posts on a thread of its own, so that requests are under way together. */
   @Test
   void noMoreOwnersAreReadAtOnceThanTheSmallestBulkheadAllows() throws Exception {
@@ -227,10 +267,16 @@ class LimitsIT {
 
   private static void awaitCount(MockRegistry registry, RequestPatternBuilder pattern, int expected)
       throws InterruptedException {
-    for (int i = 0; i < 100 && gateway.count(registry, pattern) < expected; i++) {
+    awaitCount(gateway, registry, pattern, expected);
+  }
+
+  private static void awaitCount(
+      GatewayFixture fixture, MockRegistry registry, RequestPatternBuilder pattern, int expected)
+      throws InterruptedException {
+    for (int i = 0; i < 100 && fixture.count(registry, pattern) < expected; i++) {
       Thread.sleep(10);
     }
-    assertThat(gateway.count(registry, pattern)).isEqualTo(expected);
+    assertThat(fixture.count(registry, pattern)).isEqualTo(expected);
   }
 
   private static void assertRejected(String query, String expectedCode) {
