@@ -15,6 +15,7 @@ import nl.dossier.gateway.config.LimitsConfig;
 import nl.dossier.gateway.policy.Grant;
 import nl.dossier.gateway.policy.GrantCache;
 import nl.dossier.gateway.policy.GrantStore;
+import nl.dossier.gateway.policy.GuardedExecutionStrategy;
 import nl.dossier.gateway.policy.PolicyDirectiveWiring;
 import nl.dossier.gateway.policy.PolicyEngine;
 import nl.dossier.gateway.policy.SharingCatalog;
@@ -40,8 +41,11 @@ public final class GraphQLFactory {
       LimitsConfig limits) {}
 
   public static GraphQL create(Services services) {
+    var exceptions = new GatewayExceptionHandler();
     return GraphQL.newGraphQL(schema(services))
-        .defaultDataFetcherExceptionHandler(new GatewayExceptionHandler())
+        .queryExecutionStrategy(new GuardedExecutionStrategy(exceptions))
+        .instrumentation(new NoInstrumentation())
+        .defaultDataFetcherExceptionHandler(exceptions)
         .preparsedDocumentProvider(new CachedDocuments())
         .doNotAutomaticallyDispatchDataLoader() // DataLoaders dispatches its own
         .build();

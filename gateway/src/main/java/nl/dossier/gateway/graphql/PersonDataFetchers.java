@@ -4,6 +4,8 @@ import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.LightDataFetcher;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,8 +13,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import nl.dossier.connectors.UpstreamException;
 import nl.dossier.domain.Badge;
 import nl.dossier.domain.DiplomaRegister;
@@ -50,11 +52,11 @@ final class PersonDataFetchers {
   }
 
   DataFetcher<?> name() {
-    return env -> dossier(env).links().map(PersonDataFetchers::validatedName).toCompletionStage();
+    return ofDossier(dossier -> dossier.links().map(PersonDataFetchers::validatedName));
   }
 
   DataFetcher<?> linkedInstitutions() {
-    return env -> dossier(env).links().toCompletionStage();
+    return ofDossier(Dossier::links);
   }
 
   DataFetcher<?> diplomas() {
@@ -79,11 +81,11 @@ final class PersonDataFetchers {
   }
 
   DataFetcher<?> practicalStatements() {
-    return env -> dossier(env).statements().toCompletionStage();
+    return ofDossier(Dossier::statements);
   }
 
   DataFetcher<?> badges() {
-    return env -> dossier(env).badges().toCompletionStage();
+    return ofDossier(Dossier::badges);
   }
 
   /**
@@ -167,8 +169,27 @@ final class PersonDataFetchers {
     throw new IllegalStateException("learning outcomes could not be read", outcome.cause());
   }
 
-  private static <T> DataFetcher<CompletionStage<T>> register(Function<DiplomaRegister, T> part) {
-    return env -> dossier(env).register().map(part).toCompletionStage();
+  private static DataFetcher<?> register(Function<DiplomaRegister, ?> part) {
+    return ofDossier(dossier -> dossier.register().map(part));
+  }
+
+  /**
+   * A fetcher that needs nothing but its dossier: a light one, for which graphql-java builds no
+   * {@link DataFetchingEnvironment}.
+   */
+  private static DataFetcher<?> ofDossier(Function<Dossier, Future<?>> read) {
+    return new LightDataFetcher<>() {
+      @Override
+      public Object get(
+          GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> env) {
+        return read.apply((Dossier) source).toCompletionStage();
+      }
+
+      @Override
+      public Object get(DataFetchingEnvironment env) {
+        return read.apply(dossier(env)).toCompletionStage();
+      }
+    };
   }
 
   private static Dossier dossier(DataFetchingEnvironment env) {

@@ -62,9 +62,17 @@ public final class DisclosureLog {
     return entries;
   }
 
+  /**
+   * Called for every field disclosed: a get and a put, as computeIfAbsent's capturing lambda would
+   * be allocated on every call.
+   */
   private Entry entry(Access.GrantAccess access) {
-    return byGrant.computeIfAbsent(
-        access.grant().id(), id -> new Entry(access.grant().owner(), access.purpose()));
+    Entry entry = byGrant.get(access.grant().id());
+    if (entry == null) {
+      entry = new Entry(access.grant().owner(), access.purpose());
+      byGrant.put(access.grant().id(), entry);
+    }
+    return entry;
   }
 
   /**

@@ -1,12 +1,16 @@
 package nl.dossier.gateway.policy;
 
+import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.LightDataFetcher;
 import graphql.schema.idl.SchemaDirectiveWiring;
 import graphql.schema.idl.SchemaDirectiveWiringEnvironment;
+import java.util.function.Supplier;
 import nl.dossier.gateway.error.Errors;
 
 /**
@@ -40,18 +44,34 @@ public final class PolicyDirectiveWiring implements SchemaDirectiveWiring {
   }
 
   private DataFetcher<?> guarded(String coordinate, DataFetcher<?> delegate) {
-    return env -> {
-      Access access = env.getLocalContext() instanceof Access known ? known : null;
-      if (!permits(access, coordinate)) {
-        return DataFetcherResult.newResult().error(Errors.withheld(env)).build();
-      }
-      if (access instanceof Access.GrantAccess grant) {
-        DisclosureLog log = env.getGraphQlContext().get(DisclosureLog.class);
-        if (log != null) {
-          log.record(grant, coordinate);
+    return new LightDataFetcher<>() {
+      @Override
+      public Object get(
+          GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> env)
+          throws Exception {
+        var fetch = GuardedExecutionStrategy.current();
+        boolean under = fetch.of(source, field.getName());
+        Object local = under ? fetch.localContext() : env.get().getLocalContext();
+        Access access = local instanceof Access known ? known : null;
+        if (!permits(access, coordinate)) {
+          return DataFetcherResult.newResult().error(Errors.withheld(env.get())).build();
         }
+        if (access instanceof Access.GrantAccess grant) {
+          GraphQLContext context = under ? fetch.graphQLContext() : env.get().getGraphQlContext();
+          DisclosureLog log = context.get(DisclosureLog.class);
+          if (log != null) {
+            log.record(grant, coordinate);
+          }
+        }
+        return delegate instanceof LightDataFetcher<?> light
+            ? light.get(field, source, env)
+            : delegate.get(env.get());
       }
-      return delegate.get(env);
+
+      @Override
+      public Object get(DataFetchingEnvironment env) throws Exception {
+        return get(env.getFieldDefinition(), env.getSource(), () -> env);
+      }
     };
   }
 
