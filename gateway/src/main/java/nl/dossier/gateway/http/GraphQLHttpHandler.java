@@ -24,6 +24,7 @@ import nl.dossier.gateway.error.DossierErrorType;
 import nl.dossier.gateway.graphql.RequestContext;
 import nl.dossier.gateway.graphql.RequestDeadline;
 import nl.dossier.gateway.graphql.RequestScope;
+import nl.dossier.gateway.graphql.ResponseObject;
 import nl.dossier.gateway.policy.DisclosureLog;
 import nl.dossier.gateway.policy.GrantStore;
 
@@ -208,6 +209,7 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
             .graphQLContext(
                 context -> {
                   RequestContext.put(context, caller, Responses.correlationId(rc), scope);
+                  ResponseObject.use(context);
                   context.of(Introspection.INTROSPECTION_DISABLED, !limits.introspection());
                   if (log != null) {
                     context.of(DisclosureLog.class, log);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.dossier.gateway.graphql.ResponseObject;
 
 /**
  * Writes a response body as JSON, byte for byte as Vert.x's {@code JsonObject.toBuffer()} does.
@@ -49,6 +50,8 @@ final class ResponseJson {
     Class<?> type = value == null ? null : value.getClass();
     if (type == String.class) {
       json.writeString((String) value);
+    } else if (type == ResponseObject.class) {
+      return writeObject((ResponseObject) value, json);
     } else if (type == LinkedHashMap.class) {
       return writeObject((Map<?, ?>) value, json);
     } else if (type == ArrayList.class) {
@@ -73,6 +76,18 @@ final class ResponseJson {
     for (Map.Entry<?, ?> field : object.entrySet()) {
       json.writeFieldName((String) field.getKey());
       fields += write(field.getValue(), json);
+    }
+    json.writeEndObject();
+    return fields;
+  }
+
+  private static int writeObject(ResponseObject object, JsonGenerator json) throws IOException {
+    int size = object.size();
+    int fields = size;
+    json.writeStartObject();
+    for (int i = 0; i < size; i++) {
+      json.writeFieldName(object.key(i));
+      fields += write(object.value(i), json);
     }
     json.writeEndObject();
     return fields;

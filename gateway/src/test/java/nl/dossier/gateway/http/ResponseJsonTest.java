@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.dossier.gateway.graphql.ResponseObject;
 import org.junit.jupiter.api.Test;
 
 class ResponseJsonTest {
@@ -36,6 +37,12 @@ class ResponseJsonTest {
     data.put("sorted", new TreeMap<>(Map.of("b", 2, "a", 1)));
     data.put("extensions", new JsonObject().put("correlationId", "c-1"));
     data.put("list", new JsonArray().add(1).add("x"));
+    var institution = new ResponseObject(List.of("name"), List.of("ROC Midden Nederland"));
+    var outcome =
+        new ResponseObject(
+            List.of("title", "institution", "missing"),
+            Arrays.asList("Verpleegkunde", institution, null));
+    data.put("outcomes", List.of(outcome, new ResponseObject(List.of(), List.of())));
     var body = new LinkedHashMap<String, Object>();
     body.put("data", data);
 
@@ -43,8 +50,9 @@ class ResponseJsonTest {
     String written = encoded.buffer().toString(StandardCharsets.UTF_8);
 
     assertThat(written).isEqualTo(vertx(body)).contains("\\uD834\\uDD1E");
-    // data 1, its own 7, the grade's 7, the immutable map's 1 and the sorted one's 2
-    assertThat(encoded.fields()).isEqualTo(18);
+    // data 1, its own 8, the grade's 7, the immutable map's 1, the sorted one's 2, the outcome's 3
+    // and its institution's 1
+    assertThat(encoded.fields()).isEqualTo(23);
     assertThat(new JsonObject(written).getJsonObject("data").getJsonArray("grades"))
         .hasSize(5)
         .first()
