@@ -9,7 +9,7 @@
 # Settings (environment; defaults in brackets): DURATION [15] seconds per step, WARMUP [30] seconds
 # per workload (a third at c=16, the rest at the highest concurrency), CONCURRENCY ["1 16 64 256"],
 # WORKLOADS [all six], PROFILES [100],
-# STUB_LATENCY_MS [20], GATEWAY_HEAP [192m], GATEWAY_JAVA_OPTS, GATEWAY_CONFIG_EXTRA (JSON merged
+# STUB_LATENCY_MS [20], GATEWAY_HEAP [160m], GATEWAY_JAVA_OPTS, GATEWAY_CONFIG_EXTRA (JSON merged
 # into the gateway configuration), WRK_TIMEOUT [5s], SAMPLE_EVERY [10], RESTART_PER_WORKLOAD [1],
 # SKIP_BUILD=1, GATEWAY_JAR and BENCHMARK_JAR (run other jars than the build's, e.g. copies, so that
 # building goes on during a run), JFR=1 (a recording and a summary per workload), KEEP=1 (keep the work directory),
@@ -34,12 +34,12 @@ PROFILES=${PROFILES:-100}
 WORKLOADS=${WORKLOADS:-"owner party large profiles1 profiles$PROFILES distinct$PROFILES"}
 export STAND_IN_OWNERS=$PROFILES
 export STUB_LATENCY_MS=${STUB_LATENCY_MS:-20}
-GATEWAY_HEAP=${GATEWAY_HEAP:-192m}
+GATEWAY_HEAP=${GATEWAY_HEAP:-160m}
 # A fixed heap (no resizing during a step) with a large young generation, and the parallel collector:
 # on two cores it cost less CPU per request than G1 and the serial one (BENCHMARKS.md). The native
 # heap is trimmed every 2 s, so that memory the JIT compiler freed is given back. Only the C2
 # compiler: the profiled C1 code and its compilations cost 15-25 MB of resident memory (session 5).
-GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-Xms$GATEWAY_HEAP -Xmx$GATEWAY_HEAP -Xmn128m -XX:+UseParallelGC -XX:-TieredCompilation -XX:TrimNativeHeapInterval=2000"}
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-Xms$GATEWAY_HEAP -Xmx$GATEWAY_HEAP -Xmn112m -XX:+UseParallelGC -XX:-TieredCompilation -XX:TrimNativeHeapInterval=2000"}
 STUB_JAVA_OPTS=${STUB_JAVA_OPTS:-"-Xms512m -Xmx512m"}
 WRK_TIMEOUT=${WRK_TIMEOUT:-5s}
 SAMPLE_EVERY=${SAMPLE_EVERY:-10}
