@@ -180,13 +180,7 @@ class LimitsIT {
   void aQueryIsWeighedByTheOwnersItsRequestsRead() throws Exception {
     // given a DUO bulkhead of four calls, and a party's query of three dossier fields over two
     // owners (one share asked twice), which no request has read yet
-    try (GatewayFixture small =
-        GatewayFixture.start(
-            config ->
-                config
-                    .getJsonObject("connectors")
-                    .getJsonObject("duo")
-                    .put("maxConcurrentCalls", 4))) {
+    try (GatewayFixture small = withDuoBulkhead(4)) {
       String party = MockRegistries.INTAKE_CLIENT_ID;
       String mohamed =
           SharingTestSupport.share(small, Persona.MOHAMED, party, "admission", Set.of("diplomas"));
@@ -216,17 +210,10 @@ class LimitsIT {
     }
   }
 
-  /** Posts on a thread of its own, so that requests are under way together. */
   @Test
   void noMoreOwnersAreReadAtOnceThanTheSmallestBulkheadAllows() throws Exception {
     // given a DUO bulkhead of two calls, and a party's query that reads two owners' diplomas
-    try (GatewayFixture small =
-        GatewayFixture.start(
-            config ->
-                config
-                    .getJsonObject("connectors")
-                    .getJsonObject("duo")
-                    .put("maxConcurrentCalls", 2))) {
+    try (GatewayFixture small = withDuoBulkhead(2)) {
       String party = MockRegistries.INTAKE_CLIENT_ID;
       var both = new StringBuilder("{");
       for (Persona owner : List.of(Persona.MOHAMED, Persona.PIETER)) {
@@ -250,6 +237,17 @@ class LimitsIT {
     }
   }
 
+  /** A gateway of its own whose DUO connector allows this many calls at once. */
+  private static GatewayFixture withDuoBulkhead(int calls) {
+    return GatewayFixture.start(
+        config ->
+            config
+                .getJsonObject("connectors")
+                .getJsonObject("duo")
+                .put("maxConcurrentCalls", calls));
+  }
+
+  /** Posts on a thread of its own, so that requests are under way together. */
   private static CompletableFuture<GatewayFixture.Answer> postAsync(
       GatewayFixture fixture, String authorization, String query) {
     return CompletableFuture.supplyAsync(
