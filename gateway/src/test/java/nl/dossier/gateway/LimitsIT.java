@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -145,6 +147,42 @@ class LimitsIT {
       assertThat(gateway.count(MockRegistry.EDUBADGES, badgeReads)).isEqualTo(1);
       // and the first is answered in full, then the second
       assertAnswered(List.of(first, second));
+      assertThat(gateway.count(MockRegistry.EDUBADGES, badgeReads)).isEqualTo(2);
+    } finally {
+      badges.setGlobalFixedDelay(0);
+    }
+  }
+
+  @Test
+  void aClientThatGoesWhileItsRequestWaitsGivesBackItsPlace() throws Exception {
+    // given a request of 7 fields (of 10 in flight), held up by a slow Edubadges
+    String query = "{ me { badges { title description kind ects issuerName } } }";
+    var badges = gateway.mocks.server(MockRegistry.EDUBADGES);
+    var badgeReads = GatewayFixture.getPath("/mobile/api/badge-instances");
+    badges.setGlobalFixedDelay(1500);
+    try {
+      var first = postAsync(gateway, bearer(), query);
+      awaitCount(MockRegistry.EDUBADGES, badgeReads, 1);
+      // when a second one waits (the queue holds one), and its client goes
+      try (Socket second = new Socket("localhost", gateway.uri("/").getPort())) {
+        String body = new JsonObject().put("query", query).encode();
+        second
+            .getOutputStream()
+            .write(
+                ("POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + bearer()
+                        + "\r\nContent-Type: application/json\r\nContent-Length: "
+                        + body.length()
+                        + "\r\n\r\n"
+                        + body)
+                    .getBytes(StandardCharsets.UTF_8));
+        Thread.sleep(200);
+      }
+      Thread.sleep(200);
+      // then a third waits in its place instead of being refused, and is answered after the
+      // first; no registry was asked anything for the second
+      var third = postAsync(gateway, bearer(), query);
+      assertAnswered(List.of(first, third));
       assertThat(gateway.count(MockRegistry.EDUBADGES, badgeReads)).isEqualTo(2);
     } finally {
       badges.setGlobalFixedDelay(0);

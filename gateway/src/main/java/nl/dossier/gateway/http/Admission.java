@@ -85,9 +85,29 @@ final class Admission {
         return Future.failedFuture(new Refused());
       }
       var waiter = new Waiter(weight, vertx.getOrCreateContext());
-      waiter.timer = vertx.setTimer(maxQueueWaitMillis, id -> expire(waiter));
+      waiter.timer = vertx.setTimer(maxQueueWaitMillis, id -> refuse(waiter));
       waiting.add(waiter);
       return waiter.promise.future();
+    }
+  }
+
+  /**
+   * Refuses work that still waits ({@link #admit}'s future), as for a client that has gone, so that
+   * it holds no place in the queue; work already taken on gives back with {@link #done} instead.
+   */
+  void withdraw(Future<Void> admission) {
+    Waiter withdrawn = null;
+    synchronized (this) {
+      for (Waiter waiter : waiting) {
+        if (waiter.promise.future() == admission) {
+          withdrawn = waiter;
+          break;
+        }
+      }
+    }
+    if (withdrawn != null) {
+      vertx.cancelTimer(withdrawn.timer);
+      refuse(withdrawn);
     }
   }
 
@@ -136,8 +156,8 @@ final class Admission {
     ownersInFlight += weight.owners();
   }
 
-  /** Refuses work that waited too long; what waited behind it may fit now. */
-  private void expire(Waiter waiter) {
+  /** Refuses work that waited too long or was withdrawn; what waited behind it may fit now. */
+  private void refuse(Waiter waiter) {
     List<Waiter> admitted;
     synchronized (this) {
       if (!waiting.remove(waiter)) {

@@ -166,29 +166,36 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
 
   /**
    * Runs the work once the gateway takes it on ({@link Admission}), and gives its fields back when
-   * it is done; answers 503 OVERLOADED with Retry-After if it is not taken on.
+   * it is done; answers 503 OVERLOADED with Retry-After if it is not taken on. A client that goes
+   * while its request waits gives its place back, and nothing is asked for it.
    */
   private Future<Answer> admitted(
       RoutingContext rc, Admission.Weight weight, Supplier<Future<Answer>> work) {
-    return admission
-        .admit(weight)
-        .transform(
-            admitted -> {
-              if (admitted.failed()) {
-                rc.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
-                return Future.failedFuture(
-                    new BadRequestException(
-                        503,
-                        DossierErrorType.OVERLOADED.name(),
-                        "The gateway is busy; try again shortly"));
-              }
-              try {
-                return work.get().andThen(done -> admission.done(weight));
-              } catch (RuntimeException e) {
-                admission.done(weight);
-                return Future.failedFuture(e);
-              }
-            });
+    Future<Void> admit = admission.admit(weight);
+    if (!admit.isComplete()) {
+      rc.response().closeHandler(closed -> admission.withdraw(admit));
+    }
+    return admit.transform(
+        admitted -> {
+          boolean gone = rc.response().closed();
+          if (admitted.succeeded() && !gone) {
+            try {
+              return work.get().andThen(done -> admission.done(weight));
+            } catch (RuntimeException e) {
+              admission.done(weight);
+              return Future.failedFuture(e);
+            }
+          }
+          if (admitted.succeeded()) {
+            admission.done(weight); // taken on as its client went
+          }
+          rc.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+          return Future.failedFuture(
+              new BadRequestException(
+                  503,
+                  DossierErrorType.OVERLOADED.name(),
+                  "The gateway is busy; try again shortly"));
+        });
   }
 
   /**

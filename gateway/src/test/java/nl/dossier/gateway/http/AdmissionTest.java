@@ -61,6 +61,26 @@ class AdmissionTest {
   }
 
   @Test
+  void refusesWithdrawnWorkAndTakesOnWhatWaitedBehindIt() throws Exception {
+    var admission = admission(100, 2, LONG_WAIT);
+    Future<Void> sixty = admission.admit(fields(60));
+    Future<Void> fifty = admission.admit(fields(50));
+    Future<Void> thirty = admission.admit(fields(30));
+    // withdrawing work under way changes nothing
+    admission.withdraw(sixty);
+
+    admission.withdraw(fifty);
+
+    assertThat(admitted(fifty)).isFalse();
+    assertThat(admitted(thirty)).isTrue();
+    // the withdrawn work holds nothing: 60 and 30 are under way
+    Future<Void> ten = admission.admit(fields(10));
+    Future<Void> one = admission.admit(fields(1));
+    assertThat(admitted(ten)).isTrue();
+    assertThat(one.isComplete()).isFalse();
+  }
+
+  @Test
   void refusesAtOnceWhenTheMostRequestsAlreadyWait() throws Exception {
     var admission = admission(100, 2, LONG_WAIT);
     assertThat(admitted(admission.admit(fields(100)))).isTrue();
