@@ -215,6 +215,30 @@ class LimitsIT {
   }
 
   @Test
+  void aQueryIsWeighedByTheFieldsItsAnswersInABatchHad() throws Exception {
+    // given a query of 5 fields whose answer has 10, answered once in a batch
+    String query = "query WeighedInABatch { me { diplomas { grades { subject finalGrade } } } }";
+    var batch = post("[" + new JsonObject().put("query", query).encode() + "]");
+    assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+    assertThat(new JsonArray(batch.body()).getJsonObject(0).getJsonArray("errors")).isNull();
+    var duo = gateway.mocks.server(MockRegistry.DUO);
+    var duoReads = GatewayFixture.getPath("/duo/mijn-diplomas/v1/resultaten");
+    duo.setGlobalFixedDelay(1000);
+    gateway.mocks.resetRequests();
+    try {
+      // when two come at once on their own, the second waits for the first
+      var pair = List.of(postAsync(gateway, bearer(), query), postAsync(gateway, bearer(), query));
+      awaitCount(MockRegistry.DUO, duoReads, 1);
+      Thread.sleep(300);
+      assertThat(gateway.count(MockRegistry.DUO, duoReads)).isEqualTo(1);
+      assertAnswered(pair);
+      assertThat(gateway.count(MockRegistry.DUO, duoReads)).isEqualTo(2);
+    } finally {
+      duo.setGlobalFixedDelay(0);
+    }
+  }
+
+  @Test
   void aQueryIsWeighedByTheOwnersItsRequestsRead() throws Exception {
     // given a DUO bulkhead of four calls, and a party's query of three dossier fields over two
     // owners (one share asked twice), which no request has read yet

@@ -109,16 +109,19 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
   }
 
   /**
-   * One result, or the results of a batch in order. The verdict on a single result's document
-   * learns how many fields it had; a batch teaches nothing, and is weighed by what single requests
-   * of its documents taught.
+   * One result, or the results of a batch in order, with the verdicts on their documents, which
+   * learn how many fields each result had.
    */
-  private record Answer(List<ExecutionResult> results, QueryLimits.Verdict verdict) {
+  private record Answer(
+      List<ExecutionResult> results, List<QueryLimits.Verdict> verdicts, boolean batch) {
     void send(Responses responses) {
-      if (verdict == null) {
-        responses.batch(results);
+      if (batch) {
+        int[] fields = responses.batch(results);
+        for (int i = 0; i < fields.length; i++) {
+          verdicts.get(i).answered(fields[i]);
+        }
       } else {
-        verdict.answered(responses.result(results.get(0)));
+        verdicts.get(0).answered(responses.result(results.get(0)));
       }
     }
   }
@@ -139,18 +142,23 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
       GraphQLRequest request = requests.get(0);
       return single(rc, caller, request, queryLimits.check(request.query()));
     }
+    var verdicts = new ArrayList<QueryLimits.Verdict>(requests.size());
     var weight = new Admission.Weight(0, 0);
     for (GraphQLRequest request : requests) {
-      weight = weight.plus(queryLimits.check(request.query()).weight());
+      QueryLimits.Verdict verdict = queryLimits.check(request.query());
+      verdicts.add(verdict);
+      weight = weight.plus(verdict.weight());
     }
     return admitted(
         rc,
         weight,
         () -> {
           var results = new ArrayList<Future<ExecutionResult>>(requests.size());
-          requests.forEach(request -> results.add(execute(rc, caller, request, null)));
+          for (int i = 0; i < requests.size(); i++) {
+            results.add(execute(rc, caller, requests.get(i), verdicts.get(i)));
+          }
           // join, not all: the fields are given back only when every operation has ended
-          return Future.join(results).map(all -> new Answer(all.list(), null));
+          return Future.join(results).map(all -> new Answer(all.list(), verdicts, true));
         });
   }
 
@@ -161,7 +169,7 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
         verdict.weight(),
         () ->
             execute(rc, caller, request, verdict)
-                .map(result -> new Answer(List.of(result), verdict)));
+                .map(result -> new Answer(List.of(result), List.of(verdict), false)));
   }
 
   /**
@@ -201,7 +209,7 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
   /**
    * Executes under the request deadline; for anyone but the owner, the disclosure log is written
    * before the answer leaves, and an answer whose disclosure cannot be logged is not sent. The
-   * verdict on the document, if given, learns whose registries it read.
+   * verdict on the document learns whose registries it read.
    */
   private Future<ExecutionResult> execute(
       RoutingContext rc, Caller caller, GraphQLRequest request, QueryLimits.Verdict verdict) {
@@ -229,9 +237,7 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
             .andThen(
                 done -> {
                   deadline.cancel();
-                  if (verdict != null) {
-                    verdict.read(scope.owners());
-                  }
+                  verdict.read(scope.owners());
                 });
     if (log == null) {
       return result;

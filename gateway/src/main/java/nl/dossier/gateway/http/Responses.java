@@ -1,11 +1,11 @@
 package nl.dossier.gateway.http;
 
 import graphql.ExecutionResult;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,16 +47,30 @@ final class Responses {
     return send(status, withCorrelationIds(new JsonObject(result.toSpecification())));
   }
 
-  /** A batch: an array of results, 200 whatever each holds. */
-  void batch(List<ExecutionResult> results) {
-    var array = new ArrayList<Map<String, Object>>(results.size());
-    results.forEach(
-        result -> array.add(withCorrelationIds(new JsonObject(result.toSpecification())).getMap()));
+  /**
+   * A batch: an array of results, 200 whatever each holds; returns how many fields each had ({@link
+   * ResponseJson.Encoded#fields}).
+   */
+  int[] batch(List<ExecutionResult> results) {
+    Buffer body = Buffer.buffer().appendByte((byte) '[');
+    int[] fields = new int[results.size()];
+    for (int i = 0; i < fields.length; i++) {
+      ResponseJson.Encoded encoded =
+          ResponseJson.encode(
+              withCorrelationIds(new JsonObject(results.get(i).toSpecification())).getMap());
+      if (i > 0) {
+        body.appendByte((byte) ',');
+      }
+      body.appendBuffer(encoded.buffer());
+      fields[i] = encoded.fields();
+    }
+    body.appendByte((byte) ']');
     correlationId(rc);
     rc.response()
         .setStatusCode(200)
         .putHeader(HttpHeaders.CONTENT_TYPE, mediaType + "; charset=utf-8")
-        .end(ResponseJson.encode(array).buffer());
+        .end(body);
+    return fields;
   }
 
   /** Every error carries the request's correlation id, which is also in the log and a header. */
