@@ -6,7 +6,8 @@
 #   benchmark/compare.sh <A> <B> [rounds]       (rounds: 2)
 #
 # A side is a directory holding dossier-gateway.jar and dossier-benchmark.jar (a copy of a build),
-# or "opts:<JVM flags>" for the current build run with those gateway flags. Everything else is set
+# "opts:<JVM flags>" for the current build run with those gateway flags, or "env:<NAME=value ...>"
+# for the current build run with those variables in the gateway's environment. Everything else is set
 # as for run.sh (WORKLOADS, CONCURRENCY, WARMUP, DURATION, ...); each run's results go to
 # $RESULTS/<side><round>, the combined rows to $RESULTS/compare.tsv.
 set -euo pipefail
@@ -23,7 +24,7 @@ mkdir -p "$RESULTS"
 
 for side in A B; do
   spec=${SIDES[$side]}
-  if [[ $spec != opts:* ]]; then
+  if [[ $spec != opts:* && $spec != env:* ]]; then
     [[ -f $spec/dossier-gateway.jar && -f $spec/dossier-benchmark.jar ]] ||
       die "$side: $spec holds no dossier-gateway.jar and dossier-benchmark.jar"
   fi
@@ -40,6 +41,8 @@ run() {
   echo "== $side, round $round: $spec"
   if [[ $spec == opts:* ]]; then
     GATEWAY_JAVA_OPTS=${spec#opts:} SKIP_BUILD=1 RESULTS=$out "$BENCH/run.sh" > "$out.log" 2>&1
+  elif [[ $spec == env:* ]]; then
+    GATEWAY_ENV=${spec#env:} SKIP_BUILD=1 RESULTS=$out "$BENCH/run.sh" > "$out.log" 2>&1
   else
     GATEWAY_JAR=$spec/dossier-gateway.jar BENCHMARK_JAR=$spec/dossier-benchmark.jar SKIP_BUILD=1 \
       RESULTS=$out "$BENCH/run.sh" > "$out.log" 2>&1

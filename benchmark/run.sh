@@ -9,7 +9,8 @@
 # Settings (environment; defaults in brackets): DURATION [15] seconds per step, WARMUP [30] seconds
 # per workload (a third at c=16, the rest at the highest concurrency), CONCURRENCY ["1 16 64 256"],
 # WORKLOADS [all six], PROFILES [100],
-# STUB_LATENCY_MS [20], GATEWAY_HEAP [160m], GATEWAY_JAVA_OPTS, GATEWAY_CONFIG_EXTRA (JSON merged
+# STUB_LATENCY_MS [20], GATEWAY_HEAP [160m], GATEWAY_JAVA_OPTS, GATEWAY_ENV (NAME=value pairs set for
+# the gateway's process only; empty for none), GATEWAY_CONFIG_EXTRA (JSON merged
 # into the gateway configuration), WRK_TIMEOUT [5s], SAMPLE_EVERY [10], RESTART_PER_WORKLOAD [1],
 # SKIP_BUILD=1, GATEWAY_JAR and BENCHMARK_JAR (run other jars than the build's, e.g. copies, so that
 # building goes on during a run), JFR=1 (a recording and a summary per workload), KEEP=1 (keep the work directory),
@@ -40,6 +41,9 @@ GATEWAY_HEAP=${GATEWAY_HEAP:-160m}
 # heap is trimmed every 2 s, so that memory the JIT compiler freed is given back. Only the C2
 # compiler: the profiled C1 code and its compilations cost 15-25 MB of resident memory (session 5).
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-Xms$GATEWAY_HEAP -Xmx$GATEWAY_HEAP -Xmn112m -XX:+UseParallelGC -XX:-TieredCompilation -XX:TrimNativeHeapInterval=2000"}
+# glibc's malloc with fixed thresholds (128 KB) instead of ones that grow after large blocks are
+# freed: the C2 compiler's freed memory goes back to the system (BENCHMARKS.md, session 14).
+GATEWAY_ENV=${GATEWAY_ENV-"MALLOC_TRIM_THRESHOLD_=131072 MALLOC_MMAP_THRESHOLD_=131072"}
 STUB_JAVA_OPTS=${STUB_JAVA_OPTS:-"-Xms512m -Xmx512m"}
 WRK_TIMEOUT=${WRK_TIMEOUT:-5s}
 SAMPLE_EVERY=${SAMPLE_EVERY:-10}
@@ -132,9 +136,9 @@ cp "$WORK/gateway.json" "$RESULTS/gateway.json"
 start_gateway() {
   local name=$1 jfr=""
   [[ ${JFR:-0} == 1 ]] && jfr="-XX:StartFlightRecording=filename=$RESULTS/gateway-$name.jfr,settings=profile,dumponexit=true"
-  log "starting the gateway: java $GATEWAY_JAVA_OPTS $jfr -jar ${GATEWAY_JAR#$ROOT/}"
+  log "starting the gateway: $GATEWAY_ENV java $GATEWAY_JAVA_OPTS $jfr -jar ${GATEWAY_JAR#$ROOT/}"
   # shellcheck disable=SC2086
-  java $GATEWAY_JAVA_OPTS $jfr -jar "$GATEWAY_JAR" --config "$WORK/gateway.json" >"$RESULTS/gateway-$name.log" 2>&1 &
+  env $GATEWAY_ENV java $GATEWAY_JAVA_OPTS $jfr -jar "$GATEWAY_JAR" --config "$WORK/gateway.json" >"$RESULTS/gateway-$name.log" 2>&1 &
   GATEWAY_PID=$!
   for _ in $(seq 120); do
     curl -sf "$GATEWAY_URL/health" >/dev/null 2>&1 && return
@@ -298,7 +302,7 @@ stop_gateway
 gzip -f "$RESULTS"/gateway-*.log
 MACHINE="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | sed -n 1p), $(wrk --version 2>&1 | sed -n "1s/ \[.*//p" || true)"
 BUILD="commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- gateway connectors schema 2>/dev/null || echo ' with uncommitted changes'), gateway jar of $(date -r "$GATEWAY_JAR" '+%Y-%m-%d %H:%M')"
-for setting in STUB_LATENCY_MS DURATION WARMUP PROFILES WORKLOADS GATEWAY_JAVA_OPTS MACHINE BUILD; do
+for setting in STUB_LATENCY_MS DURATION WARMUP PROFILES WORKLOADS GATEWAY_JAVA_OPTS GATEWAY_ENV MACHINE BUILD; do
   printf '%s=%q\n' "$setting" "${!setting}"
 done >"$RESULTS/settings.env"
 "$BENCH/report.sh" "$RESULTS" | tee "$RESULTS/report.txt"
