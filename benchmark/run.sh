@@ -42,7 +42,8 @@ GATEWAY_HEAP=${GATEWAY_HEAP:-160m}
 # compiler: the profiled C1 code and its compilations cost 15-25 MB of resident memory (session 5).
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-Xms$GATEWAY_HEAP -Xmx$GATEWAY_HEAP -Xmn112m -XX:+UseParallelGC -XX:-TieredCompilation -XX:TrimNativeHeapInterval=2000"}
 # glibc's malloc with fixed thresholds (128 KB) instead of ones that grow after large blocks are
-# freed: the C2 compiler's freed memory goes back to the system (BENCHMARKS.md, session 14).
+# freed: memory freed in large blocks, mostly the C2 compiler's, goes back to the system
+# (BENCHMARKS.md, session 14).
 GATEWAY_ENV=${GATEWAY_ENV-"MALLOC_TRIM_THRESHOLD_=131072 MALLOC_MMAP_THRESHOLD_=131072"}
 STUB_JAVA_OPTS=${STUB_JAVA_OPTS:-"-Xms512m -Xmx512m"}
 WRK_TIMEOUT=${WRK_TIMEOUT:-5s}
