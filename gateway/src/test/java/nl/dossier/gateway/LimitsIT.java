@@ -20,6 +20,7 @@ import nl.dossier.mocks.MockRegistries;
 import nl.dossier.mocks.MockRegistry;
 import nl.dossier.mocks.Persona;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,11 @@ import org.junit.jupiter.api.Test;
 class LimitsIT {
   static GatewayFixture gateway;
   static final ExecutorService clients = Executors.newCachedThreadPool();
+  static final String SEVEN_FIELDS = "{ me { badges { title description kind ects issuerName } } }";
+  static final RequestPatternBuilder BADGE_READS =
+      GatewayFixture.getPath("/mobile/api/badge-instances");
+  static final RequestPatternBuilder DUO_READS =
+      GatewayFixture.getPath("/duo/mijn-diplomas/v1/resultaten");
 
   @BeforeAll
   static void start() {
@@ -58,6 +64,13 @@ class LimitsIT {
   @BeforeEach
   void reset() {
     gateway.mocks.resetRequests();
+  }
+
+  @AfterEach
+  void noDelays() {
+    for (MockRegistry registry : MockRegistry.values()) {
+      gateway.mocks.server(registry).setGlobalFixedDelay(0);
+    }
   }
 
   @Test
@@ -129,89 +142,60 @@ class LimitsIT {
   @Test
   void workBeyondTheFieldsInFlightWaitsAndBeyondTheQueueIsRefusedAtOnce() throws Exception {
     // given a request of 7 fields (of 10 in flight), held up by a slow Edubadges
-    String query = "{ me { badges { title description kind ects issuerName } } }";
-    var badges = gateway.mocks.server(MockRegistry.EDUBADGES);
-    var badgeReads = GatewayFixture.getPath("/mobile/api/badge-instances");
-    badges.setGlobalFixedDelay(1500);
-    try {
-      var first = postAsync(gateway, bearer(), query);
-      awaitCount(MockRegistry.EDUBADGES, badgeReads, 1);
-      // when a second one comes while the first is under way, it waits (the queue holds one)
-      var second = postAsync(gateway, bearer(), query);
-      Thread.sleep(200);
-      var third = gateway.post(bearer(), query, Map.of());
-      // then a third is refused at once, and no registry is asked for the second yet
-      assertThat(third.status()).as(third.body()).isEqualTo(503);
-      assertThat(third.headers().get("retry-after")).containsExactly("1");
-      assertThat(code(third.json())).isEqualTo("OVERLOADED");
-      assertThat(gateway.count(MockRegistry.EDUBADGES, badgeReads)).isEqualTo(1);
-      // and the first is answered in full, then the second
-      assertAnswered(List.of(first, second));
-      assertThat(gateway.count(MockRegistry.EDUBADGES, badgeReads)).isEqualTo(2);
-    } finally {
-      badges.setGlobalFixedDelay(0);
-    }
+    var first = heldUpSevenFields();
+    // when a second one comes while the first is under way, it waits (the queue holds one)
+    var second = postAsync(gateway, bearer(), SEVEN_FIELDS);
+    Thread.sleep(200);
+    var third = gateway.post(bearer(), SEVEN_FIELDS, Map.of());
+    // then a third is refused at once, and no registry is asked for the second yet
+    assertThat(third.status()).as(third.body()).isEqualTo(503);
+    assertThat(third.headers().get("retry-after")).containsExactly("1");
+    assertThat(code(third.json())).isEqualTo("OVERLOADED");
+    assertThat(gateway.count(MockRegistry.EDUBADGES, BADGE_READS)).isEqualTo(1);
+    // and the first is answered in full, then the second
+    assertAnswered(List.of(first, second));
+    assertThat(gateway.count(MockRegistry.EDUBADGES, BADGE_READS)).isEqualTo(2);
   }
 
   @Test
   void aClientThatGoesWhileItsRequestWaitsGivesBackItsPlace() throws Exception {
     // given a request of 7 fields (of 10 in flight), held up by a slow Edubadges
-    String query = "{ me { badges { title description kind ects issuerName } } }";
-    var badges = gateway.mocks.server(MockRegistry.EDUBADGES);
-    var badgeReads = GatewayFixture.getPath("/mobile/api/badge-instances");
-    badges.setGlobalFixedDelay(1500);
-    try {
-      var first = postAsync(gateway, bearer(), query);
-      awaitCount(MockRegistry.EDUBADGES, badgeReads, 1);
-      // when a second one waits (the queue holds one), and its client goes
-      try (Socket second = new Socket("localhost", gateway.uri("/").getPort())) {
-        String body = new JsonObject().put("query", query).encode();
-        second
-            .getOutputStream()
-            .write(
-                ("POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-                        + bearer()
-                        + "\r\nContent-Type: application/json\r\nContent-Length: "
-                        + body.length()
-                        + "\r\n\r\n"
-                        + body)
-                    .getBytes(StandardCharsets.UTF_8));
-        Thread.sleep(200);
-      }
+    var first = heldUpSevenFields();
+    // when a second one waits (the queue holds one), and its client goes
+    try (Socket second = new Socket("localhost", gateway.uri("/").getPort())) {
+      String body = new JsonObject().put("query", SEVEN_FIELDS).encode();
+      second
+          .getOutputStream()
+          .write(
+              ("POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                      + bearer()
+                      + "\r\nContent-Type: application/json\r\nContent-Length: "
+                      + body.length()
+                      + "\r\n\r\n"
+                      + body)
+                  .getBytes(StandardCharsets.UTF_8));
       Thread.sleep(200);
-      // then a third waits in its place instead of being refused, and is answered after the
-      // first; no registry was asked anything for the second
-      var third = postAsync(gateway, bearer(), query);
-      assertAnswered(List.of(first, third));
-      assertThat(gateway.count(MockRegistry.EDUBADGES, badgeReads)).isEqualTo(2);
-    } finally {
-      badges.setGlobalFixedDelay(0);
     }
+    Thread.sleep(200);
+    // then a third waits in its place instead of being refused, and is answered after the first;
+    // no registry was asked anything for the second
+    var third = postAsync(gateway, bearer(), SEVEN_FIELDS);
+    assertAnswered(List.of(first, third));
+    assertThat(gateway.count(MockRegistry.EDUBADGES, BADGE_READS)).isEqualTo(2);
   }
 
   @Test
   void aQueryIsWeighedByTheFieldsItsAnswersHad() throws Exception {
     // given a query of 5 fields, two of which fit the 10 in flight, whose answer has 10 (3 grades)
     String query = "query Weighed { me { diplomas { grades { subject finalGrade } } } }";
-    var duo = gateway.mocks.server(MockRegistry.DUO);
-    var duoReads = GatewayFixture.getPath("/duo/mijn-diplomas/v1/resultaten");
-    duo.setGlobalFixedDelay(1000);
-    try {
-      // when it has not been answered before, two are taken on at once
-      var pair = List.of(postAsync(gateway, bearer(), query), postAsync(gateway, bearer(), query));
-      awaitCount(MockRegistry.DUO, duoReads, 2);
-      assertAnswered(pair);
-      gateway.mocks.resetRequests();
-      // once answered, it weighs what its answers had, and the second waits for the first
-      pair = List.of(postAsync(gateway, bearer(), query), postAsync(gateway, bearer(), query));
-      awaitCount(MockRegistry.DUO, duoReads, 1);
-      Thread.sleep(300);
-      assertThat(gateway.count(MockRegistry.DUO, duoReads)).isEqualTo(1);
-      assertAnswered(pair);
-      assertThat(gateway.count(MockRegistry.DUO, duoReads)).isEqualTo(2);
-    } finally {
-      duo.setGlobalFixedDelay(0);
-    }
+    gateway.mocks.server(MockRegistry.DUO).setGlobalFixedDelay(1000);
+    // when it has not been answered before, two are taken on at once
+    var pair = List.of(postAsync(gateway, bearer(), query), postAsync(gateway, bearer(), query));
+    awaitCount(MockRegistry.DUO, DUO_READS, 2);
+    assertAnswered(pair);
+    gateway.mocks.resetRequests();
+    // once answered, it weighs what its answers had
+    assertTheSecondWaitsForTheFirst(query);
   }
 
   @Test
@@ -221,21 +205,9 @@ class LimitsIT {
     var batch = post("[" + new JsonObject().put("query", query).encode() + "]");
     assertThat(batch.status()).as(batch.body()).isEqualTo(200);
     assertThat(new JsonArray(batch.body()).getJsonObject(0).getJsonArray("errors")).isNull();
-    var duo = gateway.mocks.server(MockRegistry.DUO);
-    var duoReads = GatewayFixture.getPath("/duo/mijn-diplomas/v1/resultaten");
-    duo.setGlobalFixedDelay(1000);
     gateway.mocks.resetRequests();
-    try {
-      // when two come at once on their own, the second waits for the first
-      var pair = List.of(postAsync(gateway, bearer(), query), postAsync(gateway, bearer(), query));
-      awaitCount(MockRegistry.DUO, duoReads, 1);
-      Thread.sleep(300);
-      assertThat(gateway.count(MockRegistry.DUO, duoReads)).isEqualTo(1);
-      assertAnswered(pair);
-      assertThat(gateway.count(MockRegistry.DUO, duoReads)).isEqualTo(2);
-    } finally {
-      duo.setGlobalFixedDelay(0);
-    }
+    // when two come at once on their own
+    assertTheSecondWaitsForTheFirst(query);
   }
 
   @Test
@@ -252,22 +224,21 @@ class LimitsIT {
       String query =
           String.format("{ a" + read + " b" + read + " c" + read + " }", mohamed, mohamed, pieter);
       String bearer = "Bearer " + small.mocks.clientToken(party);
-      var duoReads = GatewayFixture.getPath("/duo/mijn-diplomas/v1/resultaten");
       small.mocks.server(MockRegistry.DUO).setGlobalFixedDelay(600);
       small.mocks.resetRequests();
       // when two come at once, each weighed as three owners, the second waits for the first
       // (less than the second it may wait)
       var pair = List.of(postAsync(small, bearer, query), postAsync(small, bearer, query));
-      awaitCount(small, MockRegistry.DUO, duoReads, 2);
+      awaitCount(small, MockRegistry.DUO, DUO_READS, 2);
       Thread.sleep(300);
-      assertThat(small.count(MockRegistry.DUO, duoReads)).isEqualTo(2);
+      assertThat(small.count(MockRegistry.DUO, DUO_READS)).isEqualTo(2);
       assertAnswered(pair);
       small.mocks.resetRequests();
       // and once their requests have read two owners each, two are taken on at once: all four
       // calls are under way well before the first answer
       pair = List.of(postAsync(small, bearer, query), postAsync(small, bearer, query));
       Thread.sleep(400);
-      assertThat(small.count(MockRegistry.DUO, duoReads)).isEqualTo(4);
+      assertThat(small.count(MockRegistry.DUO, DUO_READS)).isEqualTo(4);
       assertAnswered(pair);
     }
   }
@@ -297,6 +268,28 @@ class LimitsIT {
       assertAnswered(answers);
       assertThat(small.requests(MockRegistry.DUO)).hasSize(4);
     }
+  }
+
+  /**
+   * Starts a request of 7 fields (of the 10 in flight) that a slow Edubadges holds up for 1.5 s.
+   */
+  private static CompletableFuture<GatewayFixture.Answer> heldUpSevenFields()
+      throws InterruptedException {
+    gateway.mocks.server(MockRegistry.EDUBADGES).setGlobalFixedDelay(1500);
+    var first = postAsync(gateway, bearer(), SEVEN_FIELDS);
+    awaitCount(MockRegistry.EDUBADGES, BADGE_READS, 1);
+    return first;
+  }
+
+  /** Two requests of the query at once, DUO slow: the second is taken on when the first ends. */
+  private static void assertTheSecondWaitsForTheFirst(String query) throws Exception {
+    gateway.mocks.server(MockRegistry.DUO).setGlobalFixedDelay(1000);
+    var pair = List.of(postAsync(gateway, bearer(), query), postAsync(gateway, bearer(), query));
+    awaitCount(MockRegistry.DUO, DUO_READS, 1);
+    Thread.sleep(300);
+    assertThat(gateway.count(MockRegistry.DUO, DUO_READS)).isEqualTo(1);
+    assertAnswered(pair);
+    assertThat(gateway.count(MockRegistry.DUO, DUO_READS)).isEqualTo(2);
   }
 
   /** A gateway of its own whose DUO connector allows this many calls at once. */
