@@ -20,9 +20,9 @@ import java.util.function.LongSupplier;
  * keep the event loop busy for seconds. Work that may not start yet waits, in order of arrival, for
  * work under way to finish: at most {@code maxQueueWait}, and at most {@code maxQueued} requests at
  * once. Beyond either it is refused, so that overload grows neither memory nor latency without
- * bound: a waiting request holds its request only, and no registry has been asked anything for it.
- * Work of any size is taken on when nothing else is under way, so that no allowed query is refused
- * for ever.
+ * bound: a waiting request holds its request only, and no registry has been asked anything for it;
+ * one whose client has gone is withdrawn at once. Work of any size is taken on when nothing else is
+ * under way, so that no allowed query is refused for ever.
  */
 final class Admission {
   private final Vertx vertx;
