@@ -44,7 +44,7 @@ final class Responses {
   /** Sends one result; returns how many fields it had ({@link ResponseJson.Encoded#fields}). */
   int result(ExecutionResult result) {
     int status = result.isDataPresent() || MediaTypes.JSON.equals(mediaType) ? 200 : 400;
-    return send(status, withCorrelationIds(new JsonObject(result.toSpecification())));
+    return send(status, body(result));
   }
 
   /**
@@ -55,9 +55,7 @@ final class Responses {
     Buffer body = Buffer.buffer().appendByte((byte) '[');
     int[] fields = new int[results.size()];
     for (int i = 0; i < fields.length; i++) {
-      ResponseJson.Encoded encoded =
-          ResponseJson.encode(
-              withCorrelationIds(new JsonObject(results.get(i).toSpecification())).getMap());
+      ResponseJson.Encoded encoded = ResponseJson.encode(body(results.get(i)).getMap());
       if (i > 0) {
         body.appendByte((byte) ',');
       }
@@ -65,12 +63,12 @@ final class Responses {
       fields[i] = encoded.fields();
     }
     body.appendByte((byte) ']');
-    correlationId(rc);
-    rc.response()
-        .setStatusCode(200)
-        .putHeader(HttpHeaders.CONTENT_TYPE, mediaType + "; charset=utf-8")
-        .end(body);
+    end(200, body);
     return fields;
+  }
+
+  private JsonObject body(ExecutionResult result) {
+    return withCorrelationIds(new JsonObject(result.toSpecification()));
   }
 
   /** Every error carries the request's correlation id, which is also in the log and a header. */
@@ -152,13 +150,17 @@ final class Responses {
   }
 
   private int send(int status, JsonObject body) {
+    ResponseJson.Encoded encoded = ResponseJson.encode(body.getMap());
+    end(status, encoded.buffer());
+    return encoded.fields();
+  }
+
+  private void end(int status, Buffer body) {
     correlationId(rc);
     String type = mediaType == null ? MediaTypes.JSON : mediaType;
-    ResponseJson.Encoded encoded = ResponseJson.encode(body.getMap());
     rc.response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, type + "; charset=utf-8")
-        .end(encoded.buffer());
-    return encoded.fields();
+        .end(body);
   }
 }
