@@ -2,6 +2,7 @@ package nl.dossier.benchmark;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,15 +61,19 @@ public final class Launcher {
             latency,
             new CallCounter(),
             new AuthorizationEndpoints(issuer));
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
     vertx
         .deployVerticle(() -> new StubVerticle(stubs), new DeploymentOptions().setInstances(loops))
         .await(30, TimeUnit.SECONDS);
     Runtime.getRuntime().addShutdownHook(new Thread(vertx::close));
     write(dir, stubs, issuer, gatewayPort);
     System.out.printf(
-        "stubs ready: %s, latency %d ms, %d event loops, control %s%n",
-        ports, latency, loops, LOOPBACK + stubs.controlPort());
+        "stubs ready: %s, latency %d ms, %d event loops%s, control %s%n",
+        ports,
+        latency,
+        loops,
+        vertx.isNativeTransportEnabled() ? " (native transport)" : " (NIO)",
+        LOOPBACK + stubs.controlPort());
     new CountDownLatch(1).await();
   }
 
