@@ -10,9 +10,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -23,6 +25,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import nl.dossier.connectors.ConnectorConfig;
 import nl.dossier.connectors.EventLoopDelay;
+import nl.dossier.connectors.QueuedFlushes;
 import nl.dossier.connectors.Resilience;
 import nl.dossier.connectors.Upstream;
 import nl.dossier.connectors.duo.HttpDuoConnector;
@@ -215,8 +218,25 @@ public final class Gateway {
     // a client per event loop: a call's connection lives on the event loop that makes the call
     ThreadLocal<HttpClient> perEventLoop =
         ThreadLocal.withInitial(
-            () -> vertx.createHttpClient(clientOptions(connector), pool(connector)));
+            () ->
+                vertx
+                    .httpClientBuilder()
+                    .with(clientOptions(connector))
+                    .with(pool(connector))
+                    .withConnectHandler(Gateway::batchFlushes)
+                    .build());
     return new Upstream(vertx, registry, perEventLoop::get, connector, resilience, clock);
+  }
+
+  /**
+   * The flushes of a registry connection wait for the event loop's queued tasks ({@link
+   * QueuedFlushes}).
+   */
+  private static void batchFlushes(HttpConnection connection) {
+    // Vert.x's connection class is not public API (checked against Vert.x 5.0.10)
+    if (connection instanceof ConnectionBase base) {
+      base.channel().pipeline().addFirst(new QueuedFlushes());
+    }
   }
 
   /**

@@ -10,9 +10,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import nl.dossier.mocks.MockRegistries;
 import nl.dossier.mocks.MockRegistry;
 import nl.dossier.mocks.Persona;
@@ -22,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class GrantStoreIT {
   static final String READ =
       "query($id: ID!, $p: String!) { dossier(shareId: $id, purpose: $p) { electives { title } } }";
+
+  /** Reads of each of two shares sent at once. */
+  static final int READS = 20;
 
   @TempDir Path directory;
 
@@ -137,6 +144,59 @@ class GrantStoreIT {
   }
 
   @Test
+  void aDisclosureTheStoreRefusesWithholdsOnlyItsOwnAnswer() throws Exception {
+    // given two shares with the coach, and a store that refuses to log reads of one of them
+    GatewayFixture gateway = GatewayFixture.start();
+    ExecutorService coaches = Executors.newFixedThreadPool(2 * READS);
+    try {
+      String kept = coachingShare(gateway);
+      String refused =
+          SharingTestSupport.share(
+              gateway,
+              Persona.MARISKA,
+              MockRegistries.COACH_CLIENT_ID,
+              "loopbaan",
+              Set.of("electives"));
+      try (Connection admin = DriverManager.getConnection(gateway.storeUrl, "dossier", "");
+          Statement sql = admin.createStatement()) {
+        sql.execute(
+            "ALTER TABLE disclosures ADD CONSTRAINT refused CHECK (grant_id <> '" + refused + "')");
+      }
+      // when the coach reads both, many times at once
+      String coach = "Bearer " + gateway.mocks.clientToken(MockRegistries.COACH_CLIENT_ID);
+      var keptReads = new ArrayList<CompletableFuture<GatewayFixture.Answer>>();
+      var refusedReads = new ArrayList<CompletableFuture<GatewayFixture.Answer>>();
+      for (int i = 0; i < READS; i++) {
+        keptReads.add(read(gateway, coaches, coach, kept, "coaching"));
+        refusedReads.add(read(gateway, coaches, coach, refused, "loopbaan"));
+      }
+      // then every read of the other share is answered and logged
+      for (var read : keptReads) {
+        assertThat(read.get().status()).isEqualTo(200);
+        assertThat(firstElective(read.get().json())).isEqualTo("Fietsreparatie");
+      }
+      assertThat(loggedReads(gateway, kept)).isEqualTo(READS);
+      // and every read of the refused share is withheld, and none is logged
+      for (var read : refusedReads) {
+        assertThat(read.get().status()).isEqualTo(503);
+        assertThat(read.get().body()).doesNotContain("Fietsreparatie");
+        assertThat(
+                read.get()
+                    .json()
+                    .getJsonArray("errors")
+                    .getJsonObject(0)
+                    .getJsonObject("extensions")
+                    .getString("code"))
+            .isEqualTo("POLICY_UNAVAILABLE");
+      }
+      assertThat(loggedReads(gateway, refused)).isZero();
+    } finally {
+      coaches.shutdownNow();
+      gateway.close();
+    }
+  }
+
+  @Test
   void anUnreachableStoreDeniesAndDisclosesNothing() throws Exception {
     // given
     GatewayFixture gateway = GatewayFixture.start();
@@ -173,6 +233,25 @@ class GrantStoreIT {
     } finally {
       gateway.close();
     }
+  }
+
+  private static CompletableFuture<GatewayFixture.Answer> read(
+      GatewayFixture gateway, ExecutorService coaches, String coach, String share, String purpose) {
+    return CompletableFuture.supplyAsync(
+        () -> gateway.post(coach, READ, Map.of("id", share, "p", purpose)), coaches);
+  }
+
+  /** How many reads of a share Mariska's disclosure log holds. */
+  private static int loggedReads(GatewayFixture gateway, String share) {
+    return gateway
+        .query(
+            "Bearer " + gateway.token(Persona.MARISKA),
+            "query($f: DisclosureFilter) { disclosures(filter: $f, first: 100) { entries { shareId } } }",
+            Map.of("f", Map.of("shareId", share)))
+        .getJsonObject("data")
+        .getJsonObject("disclosures")
+        .getJsonArray("entries")
+        .size();
   }
 
   /** Mariska shares her electives with the coach, for coaching. */
