@@ -13,9 +13,9 @@ import io.netty.util.concurrent.SingleThreadEventExecutor;
  * request's calls are written in tasks of the event loop (holding flushes during reads of other
  * registry connections saved only one write in five), so under load each call was a write to the
  * socket of its own: five per request of the owner's dossier, two with this. Consolidating every
- * flush until the end of the event loop's turn, as the plain handler does, saved more writes, but
- * a call made while the loop read other connections then waited for all of them too
- * (BENCHMARKS.md, session 15).
+ * flush until the end of the event loop's turn, as the plain handler does, saved more writes, but a
+ * call made while the loop read other connections then waited for all of them too (BENCHMARKS.md,
+ * session 15).
  */
 public final class QueuedFlushes extends FlushConsolidationHandler {
   public QueuedFlushes() {
