@@ -170,7 +170,7 @@ class GrantStoreIT {
         keptReads.add(read(gateway, coaches, coach, kept, "coaching"));
         refusedReads.add(read(gateway, coaches, coach, refused, "loopbaan"));
       }
-      // then every read of the other share is answered and logged
+      // then every read of the kept share is answered and logged
       for (var read : keptReads) {
         assertThat(read.get().status()).isEqualTo(200);
         assertThat(firstElective(read.get().json())).isEqualTo("Fietsreparatie");
