@@ -7,14 +7,11 @@ import graphql.schema.LightDataFetcher;
 import graphql.schema.SingletonPropertyDataFetcher;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.WiringFactory;
-import java.lang.invoke.LambdaMetafactory;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -37,16 +34,15 @@ final class RecordFetcher implements LightDataFetcher<Object> {
         }
       };
 
-  private static final ClassValue<Map<String, Function<Object, Object>>> ACCESSORS =
+  private static final ClassValue<Map<String, Method>> ACCESSORS =
       new ClassValue<>() {
         @Override
-        protected Map<String, Function<Object, Object>> computeValue(Class<?> type) {
-          var accessors = new HashMap<String, Function<Object, Object>>();
+        protected Map<String, Method> computeValue(Class<?> type) {
+          var accessors = new HashMap<String, Method>();
           for (RecordComponent component : type.getRecordComponents()) {
-            Function<Object, Object> accessor = accessor(type, component);
-            if (accessor != null) {
-              accessors.put(component.getName(), accessor);
-            }
+            Method accessor = component.getAccessor();
+            accessor.setAccessible(true);
+            accessors.put(component.getName(), accessor);
           }
           return accessors;
         }
@@ -64,33 +60,7 @@ final class RecordFetcher implements LightDataFetcher<Object> {
   }
 
   /** The accessor of this fetcher's field in one record class; null if it has no such component. */
-  private record Accessor(Class<?> type, Function<Object, Object> function) {}
-
-  /**
-   * A record component's accessor as a function, made as a lambda of it is (as graphql-java makes
-   * its property getters): a call through {@code Method.invoke} was 4 % of the event loops' time
-   * (BENCHMARKS.md, session 16). Null where no such function can be made; that component is then
-   * read as graphql-java reads properties.
-   */
-  @SuppressWarnings("unchecked")
-  static Function<Object, Object> accessor(Class<?> type, RecordComponent component) {
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-      MethodHandle accessor = lookup.unreflect(component.getAccessor());
-      return (Function<Object, Object>)
-          LambdaMetafactory.metafactory(
-                  lookup,
-                  "apply",
-                  MethodType.methodType(Function.class),
-                  MethodType.methodType(Object.class, Object.class),
-                  accessor,
-                  accessor.type())
-              .getTarget()
-              .invokeExact();
-    } catch (Throwable e) {
-      return null;
-    }
-  }
+  private record Accessor(Class<?> type, Method method) {}
 
   @Override
   public Object get(
@@ -102,8 +72,12 @@ final class RecordFetcher implements LightDataFetcher<Object> {
         accessor = new Accessor(source.getClass(), ACCESSORS.get(source.getClass()).get(name));
         last = accessor;
       }
-      if (accessor.function() != null) {
-        return accessor.function().apply(source);
+      if (accessor.method() != null) {
+        try {
+          return accessor.method().invoke(source);
+        } catch (InvocationTargetException e) {
+          throw e.getCause() instanceof Exception cause ? cause : e;
+        }
       }
     }
     return PROPERTIES.get(field, source, env);
