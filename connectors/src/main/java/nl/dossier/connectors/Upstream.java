@@ -33,13 +33,13 @@ import nl.dossier.domain.Registry;
  * UpstreamException}s that say nothing of what the registry answered.
  */
 public final class Upstream {
-  private final Vertx vertx;
   private final Registry registry;
   private final Supplier<HttpClient> client;
   private final ConnectorConfig config;
   private final Resilience resilience;
   private final Clock clock;
   private final RequestOptions base;
+  private final Timeouts timeouts;
 
   /**
    * @param client the HTTP client to call with from the current thread (the gateway gives each
@@ -53,13 +53,13 @@ public final class Upstream {
       ConnectorConfig config,
       Resilience resilience,
       Clock clock) {
-    this.vertx = vertx;
     this.registry = registry;
     this.client = client;
     this.config = config;
     this.resilience = resilience;
     this.clock = clock;
     this.base = RegistryRequest.base(config.baseUrl());
+    this.timeouts = new Timeouts(vertx, config.timeout());
   }
 
   public Registry registry() {
@@ -150,10 +150,9 @@ public final class Upstream {
    */
   private Future<Answer> answer(HttpClientRequest request, ClientForm form) {
     Promise<Answer> answer = Promise.promise();
-    long timer =
-        vertx.setTimer(
-            timeoutMillis(),
-            id -> {
+    Timeouts.Timeout timeout =
+        timeouts.start(
+            () -> {
               answer.tryFail(UpstreamException.timedOut(registry));
               request.reset();
             });
@@ -169,7 +168,7 @@ public final class Upstream {
                                 body)))
         .onComplete(
             outcome -> {
-              vertx.cancelTimer(timer);
+              timeout.stop();
               if (outcome.succeeded()) {
                 answer.tryComplete(outcome.result());
               } else {

@@ -2,8 +2,7 @@ package nl.dossier.gateway.graphql;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import java.time.Duration;
+import nl.dossier.connectors.Timeouts;
 import nl.dossier.connectors.UpstreamException;
 import nl.dossier.domain.Registry;
 
@@ -13,17 +12,16 @@ import nl.dossier.domain.Registry;
  * themselves end by their own timeout.
  */
 public final class RequestDeadline {
-  private final Vertx vertx;
   private final Promise<Void> expired = Promise.promise();
-  private final long timer;
+  private final Timeouts.Timeout timeout;
 
-  private RequestDeadline(Vertx vertx, Duration limit) {
-    this.vertx = vertx;
-    this.timer = vertx.setTimer(limit.toMillis(), id -> expired.tryComplete());
+  private RequestDeadline(Timeouts deadlines) {
+    this.timeout = deadlines.start(expired::tryComplete);
   }
 
-  public static RequestDeadline start(Vertx vertx, Duration limit) {
-    return new RequestDeadline(vertx, limit);
+  /** A deadline that starts now, of the length of {@code deadlines}. */
+  public static RequestDeadline start(Timeouts deadlines) {
+    return new RequestDeadline(deadlines);
   }
 
   /** The call's outcome, or a TIMED_OUT failure naming the registry if the deadline comes first. */
@@ -44,8 +42,8 @@ public final class RequestDeadline {
     return bounded.future();
   }
 
-  /** The request is answered; the timer is no longer needed. */
+  /** The request is answered; the deadline no longer runs. */
   public void cancel() {
-    vertx.cancelTimer(timer);
+    timeout.stop();
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import nl.dossier.connectors.EventLoopDelay;
+import nl.dossier.connectors.Timeouts;
 import nl.dossier.gateway.auth.AuthenticationException;
 import nl.dossier.gateway.auth.Caller;
 import nl.dossier.gateway.auth.JwtAuthenticator;
@@ -41,6 +42,7 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
   private final GrantStore store;
   private final LimitsConfig limits;
   private final QueryLimits queryLimits;
+  private final Timeouts deadlines;
   private final Clock clock;
   private final Admission admission;
 
@@ -60,6 +62,7 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
     this.store = store;
     this.limits = limits;
     this.queryLimits = new QueryLimits(limits, graphQL.getGraphQLSchema());
+    this.deadlines = new Timeouts(vertx, limits.requestDeadline());
     this.admission =
         new Admission(
             vertx,
@@ -214,7 +217,7 @@ final class GraphQLHttpHandler implements Handler<RoutingContext> {
   private Future<ExecutionResult> execute(
       RoutingContext rc, Caller caller, GraphQLRequest request, QueryLimits.Verdict verdict) {
     DisclosureLog log = disclosureLog(caller);
-    RequestDeadline deadline = RequestDeadline.start(rc.vertx(), limits.requestDeadline());
+    RequestDeadline deadline = RequestDeadline.start(deadlines);
     RequestScope scope = scopes.apply(deadline);
     var input =
         ExecutionInput.newExecutionInput()
