@@ -55,14 +55,7 @@ class TimeoutsTest {
   @Test
   void aStoppedTimeoutDoesNotEndAndHoldsUpNoneAfterIt() throws Exception {
     // given three timeouts started one after another on an event loop
-    var started =
-        onLoop(
-            loop,
-            () ->
-                List.of(
-                    timeouts.start(ending("first")),
-                    timeouts.start(ending("second")),
-                    timeouts.start(ending("third"))));
+    var started = startThree();
     // when the first and second are stopped: the first on the event loop, the second from
     // another thread
     onLoop(loop, () -> stop(started.get(0)));
@@ -117,14 +110,7 @@ class TimeoutsTest {
   @Test
   void aStoppedTimeoutLeavesTheQueueOnceThoseBeforeItHave() throws Exception {
     // given three timeouts started on an event loop
-    var started =
-        onLoop(
-            loop,
-            () ->
-                List.of(
-                    timeouts.start(ending("first")),
-                    timeouts.start(ending("second")),
-                    timeouts.start(ending("third"))));
+    var started = startThree();
     assertThat(onLoop(loop, timeouts::waiting)).isEqualTo(3);
     // when the second is stopped, it waits behind the first
     onLoop(loop, () -> stop(started.get(1)));
@@ -147,6 +133,17 @@ class TimeoutsTest {
     awaitEnded(1);
     Thread.sleep(2 * LENGTH.toMillis());
     assertThat(ended).containsExactly("off the loop");
+  }
+
+  /** Starts timeouts named first, second and third, one after another on the event loop. */
+  private List<Timeouts.Timeout> startThree() throws Exception {
+    return onLoop(
+        loop,
+        () ->
+            List.of(
+                timeouts.start(ending("first")),
+                timeouts.start(ending("second")),
+                timeouts.start(ending("third"))));
   }
 
   private Runnable ending(String name) {

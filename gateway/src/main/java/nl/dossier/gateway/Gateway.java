@@ -232,7 +232,7 @@ public final class Gateway {
    * The flushes of a registry connection wait for the event loop's queued tasks ({@link
    * QueuedFlushes}).
    */
-  private static void queueFlushes(HttpConnection connection) {
+  static void queueFlushes(HttpConnection connection) {
     // Vert.x's connection class is not public API (checked against Vert.x 5.0.10)
     if (connection instanceof ConnectionBase base) {
       base.channel().pipeline().addFirst(new QueuedFlushes());
