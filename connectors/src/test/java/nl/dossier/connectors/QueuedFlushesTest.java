@@ -59,21 +59,39 @@ class QueuedFlushesTest {
   }
 
   @Test
-  void aCallMadeWhileTasksWaitLeavesAfterThem() throws Exception {
-    // when a call is written and flushed while another task waits on the event loop
-    boolean[] leftBeforeTheTask = {true};
+  void aCallMadeWhileAFewTasksWaitLeavesAtOnce() throws Exception {
+    // when a call is written and flushed while fewer tasks than BUSY wait on the event loop
+    boolean left =
+        loop.submit(() -> writeACallBehind(QueuedFlushes.BUSY - 1)).get(5, TimeUnit.SECONDS);
+    // then it has left
+    assertThat(left).isTrue();
+  }
+
+  @Test
+  void aCallMadeWhileManyTasksWaitLeavesAfterThem() throws Exception {
+    // when a call is written and flushed while BUSY tasks wait on the event loop, the first of
+    // which notes whether it has left
+    boolean[] leftBeforeTheTasks = {true};
     boolean left =
         loop.submit(
                 () -> {
-                  loop.execute(() -> leftBeforeTheTask[0] = left());
-                  return writeACall();
+                  loop.execute(() -> leftBeforeTheTasks[0] = left());
+                  return writeACallBehind(QueuedFlushes.BUSY - 1);
                 })
             .get(5, TimeUnit.SECONDS);
-    // then it waits for that task, and leaves after it
+    // then it waits for those tasks, and leaves after them
     assertThat(left).isFalse();
     loop.submit(() -> {}).get(5, TimeUnit.SECONDS);
-    assertThat(leftBeforeTheTask[0]).isFalse();
+    assertThat(leftBeforeTheTasks[0]).isFalse();
     assertThat(loop.submit(this::left).get(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  /** Writes and flushes a call with {@code waiting} tasks queued; returns whether it has left. */
+  private boolean writeACallBehind(int waiting) {
+    for (int i = 0; i < waiting; i++) {
+      loop.execute(() -> {});
+    }
+    return writeACall();
   }
 
   /** Writes and flushes a few bytes; returns whether they have left. */
